@@ -1,0 +1,48 @@
+namespace Hypernetworks.Layers;
+
+/// <summary>Sigmoid followed by binary cross-entropy, fused and stable for logits of any size.</summary>
+public static class BinaryCrossEntropyWithLogits
+{
+    /// <summary>
+    /// The mean of −[y·log σ(z) + (1 − y)·log(1 − σ(z))]; writes d(loss)/dz = (σ(z) − y)/n into
+    /// <paramref name="gradLogits"/> unless it is empty. Labels are probabilities in [0, 1].
+    /// </summary>
+    public static float Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> labels, Span<float> gradLogits)
+    {
+        if (logits.Length != labels.Length)
+        {
+            throw new ArgumentException($"'labels' has {labels.Length} elements; expected {logits.Length} to match 'logits'.", nameof(labels));
+        }
+
+        if (!gradLogits.IsEmpty && gradLogits.Length != logits.Length)
+        {
+            throw new ArgumentException($"'gradLogits' has {gradLogits.Length} elements; expected {logits.Length} or none.", nameof(gradLogits));
+        }
+
+        if (logits.IsEmpty)
+        {
+            return 0f;
+        }
+
+        double total = 0;
+        float invN = 1f / logits.Length;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            float z = logits[i];
+            float y = labels[i];
+            if (!(y >= 0f && y <= 1f))
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), y, $"Label at index {i} is {y}; expected a value in [0, 1].");
+            }
+
+            // max(z, 0) − z·y + log(1 + e^(−|z|)) equals the loss without overflowing for large |z|.
+            total += Math.Max(z, 0f) - (z * y) + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+            if (!gradLogits.IsEmpty)
+            {
+                gradLogits[i] = ((1f / (1f + MathF.Exp(-z))) - y) * invN;
+            }
+        }
+
+        return (float)(total * invN);
+    }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Hypernetworks.MLNet samples");
