@@ -15,6 +15,10 @@ internal readonly struct GeluKernel : IForwardKernel, IBackwardKernel
     // The derivative of that argument is TwoC + 3·TwoCA·x².
     private const float ThreeTwoCA = 3f * TwoCA;
 
+    // Beyond |x| = 10, σ(u)·(1 − σ(u)) < 1e-37, so the derivative's second term vanishes; clamping x inside that
+    // term keeps TwoC + 3·TwoCA·x² from overflowing to infinity and making 0·∞ = NaN for huge finite inputs.
+    private const float TermLimit = 10f;
+
     public static float Apply(float x) => x / (1f + MathF.Exp(-x * (TwoC + (TwoCA * x * x))));
 
     public static Vector256<float> Apply(Vector256<float> x)
@@ -27,20 +31,21 @@ internal readonly struct GeluKernel : IForwardKernel, IBackwardKernel
     public static float Apply(float x, float y, float gradY)
     {
         float s = 1f / (1f + MathF.Exp(-x * (TwoC + (TwoCA * x * x))));
-        return gradY * (s + (x * s * (1f - s) * (TwoC + (ThreeTwoCA * x * x))));
+        float xc = Math.Clamp(x, -TermLimit, TermLimit);
+        return gradY * (s + (xc * s * (1f - s) * (TwoC + (ThreeTwoCA * xc * xc))));
     }
 
     public static Vector256<float> Apply(Vector256<float> x, Vector256<float> y, Vector256<float> gradY)
     {
-        Vector256<float> x2 = x * x;
-        Vector256<float> s = Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x * (Vector256.Create(TwoC) + (x2 * TwoCA))));
-        return gradY * (s + (x * s * (Vector256<float>.One - s) * (Vector256.Create(TwoC) + (x2 * ThreeTwoCA))));
+        Vector256<float> s = Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x * (Vector256.Create(TwoC) + (x * x * TwoCA))));
+        Vector256<float> xc = Vector256.Clamp(x, Vector256.Create(-TermLimit), Vector256.Create(TermLimit));
+        return gradY * (s + (xc * s * (Vector256<float>.One - s) * (Vector256.Create(TwoC) + (xc * xc * ThreeTwoCA))));
     }
 
     public static Vector512<float> Apply(Vector512<float> x, Vector512<float> y, Vector512<float> gradY)
     {
-        Vector512<float> x2 = x * x;
-        Vector512<float> s = Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-x * (Vector512.Create(TwoC) + (x2 * TwoCA))));
-        return gradY * (s + (x * s * (Vector512<float>.One - s) * (Vector512.Create(TwoC) + (x2 * ThreeTwoCA))));
+        Vector512<float> s = Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-x * (Vector512.Create(TwoC) + (x * x * TwoCA))));
+        Vector512<float> xc = Vector512.Clamp(x, Vector512.Create(-TermLimit), Vector512.Create(TermLimit));
+        return gradY * (s + (xc * s * (Vector512<float>.One - s) * (Vector512.Create(TwoC) + (xc * xc * ThreeTwoCA))));
     }
 }
