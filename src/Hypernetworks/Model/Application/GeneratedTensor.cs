@@ -8,7 +8,8 @@ namespace Hypernetworks.Model.Application;
 /// <param name="Columns">Columns of the tensor.</param>
 /// <param name="Variance">The variance hyperfan initialisation aims its values at.</param>
 /// <param name="LayerWeightVariance">The target variance of its layer's weights (the Chunked generator scales zero-variance biases by it).</param>
-internal sealed record GeneratedTensor(string Name, int Layer, int Offset, int Rows, int Columns, float Variance, float LayerWeightVariance)
+/// <param name="FactorRank">r for a low-rank factor U or V (whose product, not itself, must reach the layer's variance), else 0.</param>
+internal sealed record GeneratedTensor(string Name, int Layer, int Offset, int Rows, int Columns, float Variance, float LayerWeightVariance, int FactorRank = 0)
 {
     public int Length => Rows * Columns;
 }

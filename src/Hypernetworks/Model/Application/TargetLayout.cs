@@ -30,8 +30,8 @@ internal sealed class TargetLayout
             {
                 // Var(Σ_r U·V) = r·Var(U)·Var(V): split the weight variance evenly between the factors.
                 float factorVariance = MathF.Sqrt(weightVariance / Rank);
-                Add(tensors, ref offset, $"layer{l}.u", l, output, Rank, factorVariance, weightVariance);
-                Add(tensors, ref offset, $"layer{l}.v", l, input, Rank, factorVariance, weightVariance);
+                Add(tensors, ref offset, $"layer{l}.u", l, output, Rank, factorVariance, weightVariance, Rank);
+                Add(tensors, ref offset, $"layer{l}.v", l, input, Rank, factorVariance, weightVariance, Rank);
             }
             else
             {
@@ -71,9 +71,9 @@ internal sealed class TargetLayout
 
     public int LargestWidth => Math.Max(Layers[0].In, Layers.Max(l => l.Out));
 
-    private static void Add(List<GeneratedTensor> tensors, ref long offset, string name, int layer, int rows, int columns, float variance, float layerWeightVariance)
+    private static void Add(List<GeneratedTensor> tensors, ref long offset, string name, int layer, int rows, int columns, float variance, float layerWeightVariance, int factorRank = 0)
     {
-        tensors.Add(new GeneratedTensor(name, layer, (int)offset, rows, columns, variance, layerWeightVariance));
+        tensors.Add(new GeneratedTensor(name, layer, (int)offset, rows, columns, variance, layerWeightVariance, factorRank));
         offset += (long)rows * columns;
     }
 }

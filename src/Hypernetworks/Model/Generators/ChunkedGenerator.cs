@@ -13,9 +13,11 @@ namespace Hypernetworks.Model.Generators;
 /// once per condition and e_c·W_eᵀ once per chunk, not once per (condition, chunk).
 /// </summary>
 /// <remarks>
-/// A shared head cannot give different tensors different variances, so the head is initialised to emit unit
-/// variance and a fixed per-position scale √Var(θ_p) follows it. Biases whose hyperfan variance is zero get their
-/// layer's weight scale instead, as a zero scale would freeze them.
+/// A shared head cannot give different tensors different variances, so a fixed (not learned) per-position scale
+/// follows it: s_p = √(Var(θ_p) / (σ_H²·E‖e_c‖²)), with σ_H² the head's initial variance and E‖e_c‖² the second
+/// moment of the trunk output of p's chunk c over the sample conditions (chunks differ through their embeddings).
+/// Biases whose hyperfan variance is zero get their layer's weight variance instead, as a zero scale would freeze
+/// them. The scale is part of the model's state.
 /// </remarks>
 internal sealed class ChunkedGenerator : WeightGenerator
 {
@@ -31,7 +33,8 @@ internal sealed class ChunkedGenerator : WeightGenerator
     private readonly Workspace _perChunk = new();
     private readonly Workspace _raw = new();
     private readonly Workspace _gradientHeadInput = new();
-    private float _headInputMoment;
+    private readonly float[] _targetVariance;
+    private float _headVariance;
 
     public ChunkedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, int chunkSize, int chunkEmbeddingSize)
         : base(inputSize, layout)
@@ -44,12 +47,15 @@ internal sealed class ChunkedGenerator : WeightGenerator
         _chunkEmbeddings = new Parameter("generator.chunk_embeddings", _chunks, chunkEmbeddingSize);
         _parameters = [.. _trunk.Parameters(), _head.Weight, _head.Bias, _chunkEmbeddings];
         _scale = new float[_chunks * chunkSize];
+        _targetVariance = new float[_chunks * chunkSize];
         foreach (GeneratedTensor t in layout.Tensors)
         {
-            float variance = t.Variance > 0 ? t.Variance : t.LayerWeightVariance;
-            _scale.AsSpan(t.Offset, t.Length).Fill(MathF.Sqrt(variance));
+            _targetVariance.AsSpan(t.Offset, t.Length).Fill(t.Variance > 0 ? t.Variance : t.LayerWeightVariance);
         }
     }
+
+    /// <summary>The fixed per-position output scale (padded to whole chunks), saved with the model.</summary>
+    public Span<float> Scale => _scale;
 
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 
@@ -137,17 +143,14 @@ internal sealed class ChunkedGenerator : WeightGenerator
     {
         _trunk.Initialize(random);
         WeightFill.Normal(random, _chunkEmbeddings.Value.Span, 1f);
-        _headInputMoment = HeadInputMoment(zSamples, samples);
-        WeightFill.Normal(random, _head.Weight.Value.Span, MathF.Sqrt(1f / _headInputMoment));
+        float[] moments = ChunkMoments(zSamples, samples);
+        _headVariance = 1f / moments.Average();
+        WeightFill.Normal(random, _head.Weight.Value.Span, MathF.Sqrt(_headVariance));
         _head.Bias.Value.Clear();
+        SetScale(moments);
     }
 
-    public override void Calibrate(ReadOnlySpan<float> zSamples, int samples)
-    {
-        float moment = HeadInputMoment(zSamples, samples);
-        TensorPrimitives.Multiply(_head.Weight.Value.Span, MathF.Sqrt(_headInputMoment / moment), _head.Weight.Value.Span);
-        _headInputMoment = moment;
-    }
+    public override void Calibrate(ReadOnlySpan<float> zSamples, int samples) => SetScale(ChunkMoments(zSamples, samples));
 
     public override void Dispose()
     {
@@ -184,9 +187,33 @@ internal sealed class ChunkedGenerator : WeightGenerator
         return _trunk.ForwardFromFirstPreActivation(groups * _chunks);
     }
 
-    private float HeadInputMoment(ReadOnlySpan<float> zSamples, int samples)
+    private void SetScale(float[] chunkMoments)
+    {
+        for (int p = 0; p < _scale.Length; p++)
+        {
+            _scale[p] = MathF.Sqrt(_targetVariance[p] / (_headVariance * chunkMoments[p / _chunkSize]));
+        }
+    }
+
+    /// <summary>E‖e_c‖² per chunk c over the sample conditions.</summary>
+    private float[] ChunkMoments(ReadOnlySpan<float> zSamples, int samples)
     {
         Reserve(samples);
-        return MeanSquaredNorm(RunTrunk(zSamples, samples), samples * _chunks, _trunk.OutputSize);
+        ReadOnlySpan<float> e = RunTrunk(zSamples, samples);
+        int width = _trunk.OutputSize;
+        var moments = new float[_chunks];
+        for (int c = 0; c < _chunks; c++)
+        {
+            double total = 0;
+            for (int g = 0; g < samples; g++)
+            {
+                total += TensorPrimitives.Dot(e.Slice(((g * _chunks) + c) * width, width), e.Slice(((g * _chunks) + c) * width, width));
+            }
+
+            // A chunk whose trunk outputs are all zero (dead ReLUs) keeps the unit assumption rather than dividing by zero.
+            moments[c] = total > 0 ? (float)(total / samples) : width;
+        }
+
+        return moments;
     }
 }

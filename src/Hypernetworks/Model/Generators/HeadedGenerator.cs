@@ -97,7 +97,7 @@ internal sealed class HeadedGenerator : WeightGenerator
         private readonly GeneratedTensor[] _tensors;
         private readonly DenseLayer[] _heads;
         private readonly Workspace _gradientHeadInput = new();
-        private float _headInputMoment;
+        private (float Second, float Fourth) _headInputMoments;
 
         public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors)
         {
@@ -139,10 +139,13 @@ internal sealed class HeadedGenerator : WeightGenerator
         public void Initialize(SeededRandom random, ReadOnlySpan<float> zSamples, int samples)
         {
             _trunk.Initialize(random);
-            _headInputMoment = HeadInputMoment(zSamples, samples);
+            _headInputMoments = HeadInputMoments(zSamples, samples);
             for (int i = 0; i < _heads.Length; i++)
             {
-                float sigma = MathF.Sqrt(_tensors[i].Variance / _headInputMoment);
+                GeneratedTensor t = _tensors[i];
+                float sigma = t.FactorRank > 0
+                    ? MathF.Pow(t.LayerWeightVariance / (t.FactorRank * _headInputMoments.Fourth), 0.25f)
+                    : MathF.Sqrt(t.Variance / _headInputMoments.Second);
                 WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma);
                 _heads[i].Bias.Value.Clear();
             }
@@ -150,14 +153,16 @@ internal sealed class HeadedGenerator : WeightGenerator
 
         public void Calibrate(ReadOnlySpan<float> zSamples, int samples)
         {
-            float moment = HeadInputMoment(zSamples, samples);
-            float scale = MathF.Sqrt(_headInputMoment / moment);
-            foreach (DenseLayer head in _heads)
+            (float second, float fourth) = HeadInputMoments(zSamples, samples);
+            for (int i = 0; i < _heads.Length; i++)
             {
-                TensorPrimitives.Multiply(head.Weight.Value.Span, scale, head.Weight.Value.Span);
+                float scale = _tensors[i].FactorRank > 0
+                    ? MathF.Pow(_headInputMoments.Fourth / fourth, 0.25f)
+                    : MathF.Sqrt(_headInputMoments.Second / second);
+                TensorPrimitives.Multiply(_heads[i].Weight.Value.Span, scale, _heads[i].Weight.Value.Span);
             }
 
-            _headInputMoment = moment;
+            _headInputMoments = (second, fourth);
         }
 
         public void Dispose()
@@ -171,10 +176,10 @@ internal sealed class HeadedGenerator : WeightGenerator
             _gradientHeadInput.Dispose();
         }
 
-        private float HeadInputMoment(ReadOnlySpan<float> zSamples, int samples)
+        private (float Second, float Fourth) HeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
         {
             _trunk.Reserve(samples);
-            return MeanSquaredNorm(_trunk.Forward(zSamples, samples), samples, _trunk.OutputSize);
+            return NormMoments(_trunk.Forward(zSamples, samples), samples, _trunk.OutputSize);
         }
     }
 }

@@ -41,16 +41,26 @@ internal abstract class WeightGenerator : IDisposable
 
     public abstract void Dispose();
 
-    /// <summary>Mean over rows of the squared norm of a row: E‖e‖², the head-input factor of hyperfan.</summary>
-    protected static float MeanSquaredNorm(ReadOnlySpan<float> rows, int count, int width)
+    /// <summary>
+    /// E‖e‖² and E‖e‖⁴ over the rows: a head row h with Var(h) = σ² gives Var(h·e) = σ²·E‖e‖², and the product
+    /// of two such heads (low-rank factors of the same e) has variance σ_u²·σ_v²·E‖e‖⁴.
+    /// </summary>
+    protected static (float Second, float Fourth) NormMoments(ReadOnlySpan<float> rows, int count, int width)
     {
-        double total = 0;
-        for (int i = 0; i < count * width; i++)
+        double second = 0, fourth = 0;
+        for (int row = 0; row < count; row++)
         {
-            total += rows[i] * (double)rows[i];
+            double norm = 0;
+            foreach (float v in rows.Slice(row * width, width))
+            {
+                norm += v * (double)v;
+            }
+
+            second += norm;
+            fourth += norm * norm;
         }
 
         // A trunk whose outputs are all zero for the samples (dead ReLUs) gets the unit assumption instead of a division by zero.
-        return total > 0 ? (float)(total / count) : width;
+        return second > 0 ? ((float)(second / count), (float)(fourth / count)) : (width, (float)width * width);
     }
 }
