@@ -146,7 +146,7 @@ public sealed class Hypernetwork : IDisposable
             var weight = new float[inSize * outSize];
             if (_layout.LowRank)
             {
-                int r = _layout.Rank;
+                int r = _layout.Rank(l);
                 Gemm.Multiply(false, true, outSize, inSize, r, 1f, theta[_layout.WeightOffset(l)..], r, theta[_layout.FactorVOffset(l)..], r, 0f, weight, inSize);
                 if (_application.BaseWeights.Count > 0)
                 {

@@ -47,7 +47,7 @@ public sealed class HypernetworkSpec
     /// <summary>Width of the learned chunk embedding, for <see cref="GeneratorKind.Chunked"/>.</summary>
     public int ChunkEmbeddingSize { get; init; } = 16;
 
-    /// <summary>Rank r of W = U·Vᵀ, for <see cref="GeneratorKind.LowRank"/>; at most min(in, out) of every target layer.</summary>
+    /// <summary>Rank r of W = U·Vᵀ, for <see cref="GeneratorKind.LowRank"/>; a layer narrower than r uses min(r, in, out).</summary>
     public int Rank { get; init; } = 4;
 
     /// <summary>For <see cref="GeneratorKind.LowRank"/>: add a learned, condition-independent base W₀ to every U·Vᵀ.</summary>
@@ -126,8 +126,8 @@ public sealed class HypernetworkSpec
                 Require(ChunkSize <= total, nameof(ChunkSize), $"is {ChunkSize}, more than the {total} target parameters; use at most {total}");
                 break;
             case GeneratorKind.LowRank:
-                int limit = TargetLayerSizes.Min(s => Math.Min(s.In, s.Out));
-                Require(Rank > 0 && Rank <= limit, nameof(Rank), $"is {Rank}; it must be in [1, {limit}] (the smallest in or out of the target layers)");
+                int limit = TargetLayerSizes.Max(s => Math.Min(s.In, s.Out));
+                Require(Rank > 0 && Rank <= limit, nameof(Rank), $"is {Rank}; it must be in [1, {limit}] (no target layer has a larger min(in, out), so a larger rank only adds parameters)");
                 break;
             default:
                 break;

@@ -45,13 +45,13 @@ internal sealed class TargetApplication : IDisposable
             _post[l].Reserve((long)rows * _layout.Layers[l].Out);
             if (_layout.LowRank)
             {
-                _factor[l].Reserve((long)rows * _layout.Rank);
+                _factor[l].Reserve((long)rows * _layout.Rank(l));
             }
         }
 
         _gradientA.Reserve((long)rows * _layout.LargestWidth);
         _gradientB.Reserve((long)rows * _layout.LargestWidth);
-        _gradientFactor.Reserve((long)rows * Math.Max(_layout.Rank, 1));
+        _gradientFactor.Reserve((long)rows * Math.Max(_layout.MaxRank, 1));
     }
 
     /// <summary>output[rows, out] for input[rows, in]; group g owns rows [starts[g], starts[g+1]) and θ row g.</summary>
@@ -74,7 +74,7 @@ internal sealed class TargetApplication : IDisposable
                 ReadOnlySpan<float> bias = parameters.Slice(_layout.BiasOffset(l), outSize);
                 if (_layout.LowRank)
                 {
-                    int r = _layout.Rank;
+                    int r = _layout.Rank(l);
                     Span<float> factor = _factor[l].Span(rows * r).Slice(first * r, n * r);
                     Gemm.Multiply(false, false, n, r, inSize, 1f, xg, inSize, parameters[_layout.FactorVOffset(l)..], r, 0f, factor, r);
                     Gemm.Multiply(false, true, n, outSize, r, 1f, factor, r, parameters[_layout.WeightOffset(l)..], r, 0f, preG, outSize, bias, Activation.Identity);
@@ -141,7 +141,7 @@ internal sealed class TargetApplication : IDisposable
 
                 if (_layout.LowRank)
                 {
-                    BackwardLowRank(l, parameters, gradParameters, xg, dy, n, groupGradX, _factor[l].Span(rows * _layout.Rank).Slice(first * _layout.Rank, n * _layout.Rank));
+                    BackwardLowRank(l, parameters, gradParameters, xg, dy, n, groupGradX, _factor[l].Span(rows * _layout.Rank(l)).Slice(first * _layout.Rank(l), n * _layout.Rank(l)));
                 }
                 else
                 {
@@ -179,7 +179,7 @@ internal sealed class TargetApplication : IDisposable
     private void BackwardLowRank(int layer, ReadOnlySpan<float> parameters, Span<float> gradParameters, ReadOnlySpan<float> xg, ReadOnlySpan<float> dy, int n, Span<float> gradX, ReadOnlySpan<float> factor)
     {
         (int inSize, int outSize) = _layout.Layers[layer];
-        int r = _layout.Rank;
+        int r = _layout.Rank(layer);
         ReadOnlySpan<float> u = parameters[_layout.WeightOffset(layer)..];
         ReadOnlySpan<float> v = parameters[_layout.FactorVOffset(layer)..];
         Span<float> gradFactor = _gradientFactor.Span(n * r);

@@ -11,12 +11,13 @@ internal sealed class TargetLayout
 {
     private readonly GeneratedTensor[] _tensors;
     private readonly int[] _firstTensorOfLayer;
+    private readonly int[] _ranks;
 
     public TargetLayout(HypernetworkSpec spec)
     {
         LowRank = spec.Generator == GeneratorKind.LowRank;
-        Rank = LowRank ? spec.Rank : 0;
         Layers = [.. spec.TargetLayerSizes];
+        _ranks = [.. Layers.Select(s => LowRank ? Math.Min(spec.Rank, Math.Min(s.In, s.Out)) : 0)];
         var tensors = new List<GeneratedTensor>();
         _firstTensorOfLayer = new int[Layers.Count];
         long offset = 0;
@@ -29,9 +30,10 @@ internal sealed class TargetLayout
             if (LowRank)
             {
                 // Var(Σ_r U·V) = r·Var(U)·Var(V): split the weight variance evenly between the factors.
-                float factorVariance = MathF.Sqrt(weightVariance / Rank);
-                Add(tensors, ref offset, $"layer{l}.u", l, output, Rank, factorVariance, weightVariance, Rank);
-                Add(tensors, ref offset, $"layer{l}.v", l, input, Rank, factorVariance, weightVariance, Rank);
+                int rank = _ranks[l];
+                float factorVariance = MathF.Sqrt(weightVariance / rank);
+                Add(tensors, ref offset, $"layer{l}.u", l, output, rank, factorVariance, weightVariance, rank);
+                Add(tensors, ref offset, $"layer{l}.v", l, input, rank, factorVariance, weightVariance, rank);
             }
             else
             {
@@ -54,7 +56,11 @@ internal sealed class TargetLayout
 
     public bool LowRank { get; }
 
-    public int Rank { get; }
+    /// <summary>The rank of low-rank layer l: min(spec rank, in, out).</summary>
+    public int Rank(int layer) => _ranks[layer];
+
+    /// <summary>The largest layer rank.</summary>
+    public int MaxRank => _ranks.Max();
 
     /// <summary>Generated floats per condition.</summary>
     public int Size { get; }
