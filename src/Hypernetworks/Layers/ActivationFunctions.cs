@@ -1,15 +1,16 @@
 using System.Numerics.Tensors;
+using Hypernetworks.Layers.Kernels;
 
 namespace Hypernetworks.Layers;
 
-/// <summary>Forward values and derivatives of each <see cref="Activation"/>, over spans.</summary>
+/// <summary>
+/// Forward values and derivatives of each <see cref="Activation"/>, over spans: vectorised (TensorPrimitives
+/// where it has the operation, Vector512/Vector256 kernels otherwise) and allocation-free.
+/// </summary>
 public static class ActivationFunctions
 {
     /// <summary>The slope of <see cref="Activation.LeakyRelu"/> for negative inputs.</summary>
     public const float LeakySlope = 0.01f;
-
-    private const float GeluC = 0.7978845608f; // sqrt(2/pi)
-    private const float GeluA = 0.044715f;
 
     /// <summary>y = f(x); <paramref name="y"/> may be the same memory as <paramref name="x"/>.</summary>
     public static void Forward(Activation activation, ReadOnlySpan<float> x, Span<float> y)
@@ -24,12 +25,7 @@ public static class ActivationFunctions
                 TensorPrimitives.Max(x, 0f, y);
                 break;
             case Activation.LeakyRelu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float v = x[i];
-                    y[i] = v > 0 ? v : LeakySlope * v;
-                }
-
+                ElementwiseLoop.Forward<LeakyReluKernel>(x, y);
                 break;
             case Activation.Tanh:
                 TensorPrimitives.Tanh(x, y);
@@ -38,23 +34,13 @@ public static class ActivationFunctions
                 TensorPrimitives.Sigmoid(x, y);
                 break;
             case Activation.Gelu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float v = x[i];
-                    y[i] = 0.5f * v * (1f + MathF.Tanh(GeluC * (v + (GeluA * v * v * v))));
-                }
-
+                ElementwiseLoop.Forward<GeluKernel>(x, y);
                 break;
             case Activation.Silu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float v = x[i];
-                    y[i] = v / (1f + MathF.Exp(-v));
-                }
-
+                ElementwiseLoop.Forward<SiluKernel>(x, y);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+                throw UnknownActivation(activation);
         }
     }
 
@@ -73,54 +59,52 @@ public static class ActivationFunctions
                 gradY.CopyTo(gradX);
                 break;
             case Activation.Relu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    gradX[i] = x[i] > 0 ? gradY[i] : 0f;
-                }
-
+                ElementwiseLoop.Backward<ReluKernel>(x, y, gradY, gradX);
                 break;
             case Activation.LeakyRelu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    gradX[i] = x[i] > 0 ? gradY[i] : LeakySlope * gradY[i];
-                }
-
+                ElementwiseLoop.Backward<LeakyReluKernel>(x, y, gradY, gradX);
                 break;
             case Activation.Tanh:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    gradX[i] = gradY[i] * (1f - (y[i] * y[i]));
-                }
-
+                ElementwiseLoop.Backward<TanhKernel>(x, y, gradY, gradX);
                 break;
             case Activation.Sigmoid:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    gradX[i] = gradY[i] * y[i] * (1f - y[i]);
-                }
-
+                ElementwiseLoop.Backward<SigmoidKernel>(x, y, gradY, gradX);
                 break;
             case Activation.Gelu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float v = x[i];
-                    float t = MathF.Tanh(GeluC * (v + (GeluA * v * v * v)));
-                    float dt = (1f - (t * t)) * GeluC * (1f + (3f * GeluA * v * v));
-                    gradX[i] = gradY[i] * ((0.5f * (1f + t)) + (0.5f * v * dt));
-                }
-
+                ElementwiseLoop.Backward<GeluKernel>(x, y, gradY, gradX);
                 break;
             case Activation.Silu:
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float s = 1f / (1f + MathF.Exp(-x[i]));
-                    gradX[i] = gradY[i] * s * (1f + (x[i] * (1f - s)));
-                }
-
+                ElementwiseLoop.Backward<SiluKernel>(x, y, gradY, gradX);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+                throw UnknownActivation(activation);
         }
+    }
+
+    /// <summary>
+    /// Whether f'(x) needs the input x. When false, <see cref="BackwardFromOutput"/> works from the output alone,
+    /// so a layer that fuses the activation into its multiply need not keep the pre-activation values.
+    /// </summary>
+    public static bool DerivativeNeedsInput(Activation activation) => activation switch
+    {
+        Activation.Identity or Activation.Relu or Activation.LeakyRelu or Activation.Tanh or Activation.Sigmoid => false,
+        Activation.Gelu or Activation.Silu => true,
+        _ => throw UnknownActivation(activation),
+    };
+
+    /// <summary>
+    /// gradX = gradY · f'(x) computed from the output y = f(x) alone; <paramref name="gradX"/> may alias
+    /// <paramref name="gradY"/>. Only for activations where <see cref="DerivativeNeedsInput"/> is false
+    /// (ReLU and leaky ReLU read the sign, which y shares with x).
+    /// </summary>
+    public static void BackwardFromOutput(Activation activation, ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradX)
+    {
+        if (DerivativeNeedsInput(activation))
+        {
+            throw new ArgumentException($"The derivative of {activation} needs the activation's input; call Backward with it.", nameof(activation));
+        }
+
+        Backward(activation, y, y, gradY, gradX);
     }
 
     private static void CheckLengths(int expected, int actual, string name)
@@ -130,4 +114,7 @@ public static class ActivationFunctions
             throw new ArgumentException($"'{name}' has {actual} elements; expected {expected} to match the input.", name);
         }
     }
+
+    private static ArgumentOutOfRangeException UnknownActivation(Activation activation)
+        => new(nameof(activation), activation, $"Unknown activation {activation}; expected one of {string.Join(", ", Enum.GetNames<Activation>())}.");
 }

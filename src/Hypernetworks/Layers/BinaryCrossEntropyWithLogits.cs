@@ -5,7 +5,8 @@ public static class BinaryCrossEntropyWithLogits
 {
     /// <summary>
     /// The mean of −[y·log σ(z) + (1 − y)·log(1 − σ(z))]; writes d(loss)/dz = (σ(z) − y)/n into
-    /// <paramref name="gradLogits"/> unless it is empty. Labels are probabilities in [0, 1].
+    /// <paramref name="gradLogits"/> unless it is empty (it may be the same memory as <paramref name="logits"/>).
+    /// Labels are probabilities in [0, 1]; every label is checked before anything is written.
     /// </summary>
     public static float Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> labels, Span<float> gradLogits)
     {
@@ -19,6 +20,15 @@ public static class BinaryCrossEntropyWithLogits
             throw new ArgumentException($"'gradLogits' has {gradLogits.Length} elements; expected {logits.Length} or none.", nameof(gradLogits));
         }
 
+        for (int i = 0; i < labels.Length; i++)
+        {
+            float y = labels[i];
+            if (!(y >= 0f && y <= 1f))
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), y, $"Label at row {i} is {y}; expected a probability in [0, 1].");
+            }
+        }
+
         if (logits.IsEmpty)
         {
             return 0f;
@@ -28,21 +38,17 @@ public static class BinaryCrossEntropyWithLogits
         float invN = 1f / logits.Length;
         for (int i = 0; i < logits.Length; i++)
         {
-            float z = logits[i];
-            float y = labels[i];
-            if (!(y >= 0f && y <= 1f))
-            {
-                throw new ArgumentOutOfRangeException(nameof(labels), y, $"Label at index {i} is {y}; expected a value in [0, 1].");
-            }
+            double z = logits[i];
+            double y = labels[i];
 
             // max(z, 0) − z·y + log(1 + e^(−|z|)) equals the loss without overflowing for large |z|.
-            total += Math.Max(z, 0f) - (z * y) + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+            total += Math.Max(z, 0) - (z * y) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
             if (!gradLogits.IsEmpty)
             {
-                gradLogits[i] = ((1f / (1f + MathF.Exp(-z))) - y) * invN;
+                gradLogits[i] = (float)((1 / (1 + Math.Exp(-z))) - y) * invN;
             }
         }
 
-        return (float)(total * invN);
+        return (float)(total / logits.Length);
     }
 }

@@ -38,6 +38,9 @@ public sealed class Linear : IDisposable
     /// <summary>output[batch, out] = f(input[batch, in]·Wᵀ + b), f fused into the multiply's epilogue.</summary>
     public void Forward(ReadOnlySpan<float> input, int batch, Span<float> output, Activation activation = Activation.Identity)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(batch);
+        CheckShape(input.Length, batch, InputSize, nameof(input));
+        CheckShape(output.Length, batch, OutputSize, nameof(output));
         Gemm.Multiply(false, true, batch, OutputSize, InputSize, 1f, input, InputSize, Weight.Value.Span, InputSize, 0f, output, OutputSize, Bias.Value.Span, activation);
     }
 
@@ -47,6 +50,14 @@ public sealed class Linear : IDisposable
     /// </summary>
     public void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> gradOutput, int batch, Span<float> gradInput)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(batch);
+        CheckShape(input.Length, batch, InputSize, nameof(input));
+        CheckShape(gradOutput.Length, batch, OutputSize, nameof(gradOutput));
+        if (!gradInput.IsEmpty)
+        {
+            CheckShape(gradInput.Length, batch, InputSize, nameof(gradInput));
+        }
+
         Gemm.Multiply(true, false, OutputSize, InputSize, batch, 1f, gradOutput, OutputSize, input, InputSize, 1f, Weight.Gradient.Span, InputSize);
         Span<float> biasGrad = Bias.Gradient.Span;
         for (int row = 0; row < batch; row++)
@@ -72,5 +83,13 @@ public sealed class Linear : IDisposable
     {
         Weight.Dispose();
         Bias.Dispose();
+    }
+
+    private static void CheckShape(int length, int batch, int features, string name)
+    {
+        if (length != (long)batch * features)
+        {
+            throw new ArgumentException($"'{name}' has {length} elements; expected [{batch}, {features}] = {(long)batch * features}.", name);
+        }
     }
 }

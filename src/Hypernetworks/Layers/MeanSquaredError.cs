@@ -1,11 +1,13 @@
+using System.Numerics.Tensors;
+
 namespace Hypernetworks.Layers;
 
 /// <summary>Mean squared error over all elements, as PyTorch's <c>mse_loss</c> with mean reduction.</summary>
 public static class MeanSquaredError
 {
     /// <summary>
-    /// mean((prediction − target)²); writes d(loss)/d(prediction) into <paramref name="gradPrediction"/>
-    /// unless it is empty.
+    /// mean((prediction − target)²); writes d(loss)/d(prediction) = 2·(prediction − target)/n into
+    /// <paramref name="gradPrediction"/> unless it is empty (it may be the same memory as either input).
     /// </summary>
     public static float Compute(ReadOnlySpan<float> prediction, ReadOnlySpan<float> target, Span<float> gradPrediction)
     {
@@ -24,18 +26,16 @@ public static class MeanSquaredError
             return 0f;
         }
 
-        double total = 0;
-        float scale = 2f / prediction.Length;
-        for (int i = 0; i < prediction.Length; i++)
+        int n = prediction.Length;
+        if (gradPrediction.IsEmpty)
         {
-            float d = prediction[i] - target[i];
-            total += d * d;
-            if (!gradPrediction.IsEmpty)
-            {
-                gradPrediction[i] = scale * d;
-            }
+            float distance = TensorPrimitives.Distance(prediction, target);
+            return distance * distance / n;
         }
 
-        return (float)(total / prediction.Length);
+        TensorPrimitives.Subtract(prediction, target, gradPrediction);
+        float sumOfSquares = TensorPrimitives.SumOfSquares(gradPrediction);
+        TensorPrimitives.Multiply(gradPrediction, 2f / n, gradPrediction);
+        return sumOfSquares / n;
     }
 }

@@ -7,19 +7,19 @@ public static class SoftmaxCrossEntropy
 {
     /// <summary>
     /// The mean over rows of −log softmax(logits)[label]. Writes d(loss)/d(logits) into
-    /// <paramref name="gradLogits"/> unless it is empty.
+    /// <paramref name="gradLogits"/> unless it is empty. Every label is checked before anything is written.
     /// </summary>
     /// <param name="logits">[batch, classes], row-major.</param>
     /// <param name="labels">One class index per row, in [0, classes).</param>
     /// <param name="classes">The number of classes.</param>
-    /// <param name="gradLogits">[batch, classes], or empty.</param>
+    /// <param name="gradLogits">[batch, classes], or empty; may be the same memory as <paramref name="logits"/>.</param>
     public static float Compute(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradLogits)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         int batch = labels.Length;
-        if (logits.Length != batch * classes)
+        if (logits.Length != (long)batch * classes)
         {
-            throw new ArgumentException($"'logits' has {logits.Length} elements; {batch} labels x {classes} classes need {batch * classes}.", nameof(logits));
+            throw new ArgumentException($"'logits' has {logits.Length} elements; {batch} labels x {classes} classes need {(long)batch * classes}.", nameof(logits));
         }
 
         if (!gradLogits.IsEmpty && gradLogits.Length != logits.Length)
@@ -27,8 +27,6 @@ public static class SoftmaxCrossEntropy
             throw new ArgumentException($"'gradLogits' has {gradLogits.Length} elements; expected {logits.Length} or none.", nameof(gradLogits));
         }
 
-        double total = 0;
-        float invBatch = batch == 0 ? 0f : 1f / batch;
         for (int row = 0; row < batch; row++)
         {
             int label = labels[row];
@@ -36,29 +34,50 @@ public static class SoftmaxCrossEntropy
             {
                 throw new ArgumentOutOfRangeException(nameof(labels), label, $"Label at row {row} is {label}; expected a class index in [0, {classes}).");
             }
-
-            ReadOnlySpan<float> z = logits.Slice(row * classes, classes);
-            float max = TensorPrimitives.Max(z);
-            float sumExp = 0f;
-            for (int c = 0; c < classes; c++)
-            {
-                sumExp += MathF.Exp(z[c] - max);
-            }
-
-            float logSumExp = max + MathF.Log(sumExp);
-            total += logSumExp - z[label];
-            if (!gradLogits.IsEmpty)
-            {
-                Span<float> g = gradLogits.Slice(row * classes, classes);
-                for (int c = 0; c < classes; c++)
-                {
-                    g[c] = MathF.Exp(z[c] - logSumExp) * invBatch;
-                }
-
-                g[label] -= invBatch;
-            }
         }
 
-        return (float)(total * invBatch);
+        if (batch == 0)
+        {
+            return 0f;
+        }
+
+        double total = 0;
+        float invBatch = 1f / batch;
+        for (int row = 0; row < batch; row++)
+        {
+            ReadOnlySpan<float> z = logits.Slice(row * classes, classes);
+            float max = TensorPrimitives.Max(z);
+            float target = z[labels[row]];
+            float sumExp;
+            if (gradLogits.IsEmpty)
+            {
+                sumExp = SumExpShifted(z, max);
+            }
+            else
+            {
+                // e^(z − max) lands in the gradient row, which then only needs scaling by 1/(Σ·batch).
+                Span<float> g = gradLogits.Slice(row * classes, classes);
+                TensorPrimitives.Subtract(z, max, g);
+                TensorPrimitives.Exp(g, g);
+                sumExp = TensorPrimitives.Sum(g);
+                TensorPrimitives.Multiply(g, invBatch / sumExp, g);
+                g[labels[row]] -= invBatch;
+            }
+
+            total += max + Math.Log(sumExp) - target;
+        }
+
+        return (float)(total / batch);
+    }
+
+    private static float SumExpShifted(ReadOnlySpan<float> z, float max)
+    {
+        float sum = 0f;
+        foreach (float v in z)
+        {
+            sum += MathF.Exp(v - max);
+        }
+
+        return sum;
     }
 }

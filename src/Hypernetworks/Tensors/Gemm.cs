@@ -5,8 +5,51 @@ namespace Hypernetworks.Tensors;
 /// <summary>
 /// General matrix multiply over row-major float32 spans: C = α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ.
 /// </summary>
-public static class Gemm
+/// <remarks>
+/// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked Vector512 (else Vector256,
+/// else scalar) micro-kernel; small, cache-resident shapes run a direct path that packs little or nothing. Work
+/// above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each element computed
+/// by exactly the same operations whatever the thread count, so results are bitwise reproducible. A steady
+/// stream of calls allocates nothing: packing buffers are kept per thread.
+/// </remarks>
+public static unsafe class Gemm
 {
+    // 2·m·n·k below which one thread is used: about 20 µs of work on one core of this class of CPU.
+    private const double ParallelFlops = 4e6;
+
+    private static int s_maxThreads = 1;
+
+    /// <summary>
+    /// The number of threads one call may use: the caller plus persistent background workers. The default is 1,
+    /// which leaves the other cores to the caller's own parallelism; set 2 to let large products use a second core.
+    /// Results do not depend on this setting.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or more than 64.</exception>
+    public static int MaxThreads
+    {
+        get => s_maxThreads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 64);
+            s_maxThreads = value;
+        }
+    }
+
+    // Per thread, so that a test forcing a path does not change the calls of tests running beside it.
+    [ThreadStatic]
+    private static GemmPath t_forcedPath;
+
+    /// <summary>
+    /// Forces one implementation for calls made on the current thread (tests and benchmarks);
+    /// <see cref="GemmPath.Auto"/>, the default, chooses by hardware and shape.
+    /// </summary>
+    internal static GemmPath ForcedPath
+    {
+        get => t_forcedPath;
+        set => t_forcedPath = value;
+    }
+
     /// <summary>
     /// C[m×n] = α·op(A)[m×k]·op(B)[k×n] + β·C. A is m×k (k×m when transposed) with row stride
     /// <paramref name="lda"/>; likewise B and C. With β = 0, C is not read (NaNs in it do not propagate).
@@ -26,37 +69,130 @@ public static class Gemm
         ReadOnlySpan<float> bias, Activation activation)
     {
         GemmChecks.Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc, bias.Length);
-        for (int i = 0; i < m; i++)
+        if (m == 0 || n == 0)
         {
-            Span<float> row = c.Slice(i * ldc, n);
-            for (int j = 0; j < n; j++)
+            return;
+        }
+
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        fixed (float* pbias = bias)
+        {
+            var problem = new GemmProblem(
+                transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias.IsEmpty ? null : pbias, activation);
+            if (k == 0)
             {
-                float sum = 0f;
-                for (int p = 0; p < k; p++)
-                {
-                    float av = transposeA ? a[(p * lda) + i] : a[(i * lda) + p];
-                    float bv = transposeB ? b[(j * ldb) + p] : b[(p * ldb) + j];
-                    sum += av * bv;
-                }
-
-                float v = alpha * sum;
-                if (beta != 0f)
-                {
-                    v += beta * row[j];
-                }
-
-                if (!bias.IsEmpty)
-                {
-                    v += bias[j];
-                }
-
-                row[j] = v;
+                ScaleOnly(problem);
             }
-
-            if (activation != Activation.Identity)
+            else
             {
-                ActivationFunctions.Forward(activation, row, row);
+                Execute(problem);
             }
         }
     }
+
+    /// <summary>
+    /// C = f(α·op(A)·op(B) + β·C + bias) over matrix views: the sizes come from the views, m×n from
+    /// <paramref name="c"/> and k from op(A).
+    /// </summary>
+    /// <exception cref="ArgumentException">op(A), op(B) and C do not chain; the message names the operand and both shapes.</exception>
+    public static void Multiply(
+        MatrixView a, bool transposeA, MatrixView b, bool transposeB, MatrixView c, float alpha = 1f, float beta = 0f,
+        ReadOnlySpan<float> bias = default, Activation activation = Activation.Identity)
+    {
+        int m = c.Rows;
+        int n = c.Columns;
+        (int aRows, int aColumns) = transposeA ? (a.Columns, a.Rows) : (a.Rows, a.Columns);
+        (int bRows, int bColumns) = transposeB ? (b.Columns, b.Rows) : (b.Rows, b.Columns);
+        if (aRows != m)
+        {
+            throw new ArgumentException($"Operand 'a': op(A) is {aRows}x{aColumns} but C is {m}x{n}; op(A) needs {m} rows.", nameof(a));
+        }
+
+        if (bRows != aColumns || bColumns != n)
+        {
+            throw new ArgumentException($"Operand 'b': op(B) is {bRows}x{bColumns} but op(A) is {aRows}x{aColumns} and C is {m}x{n}; op(B) must be {aColumns}x{n}.", nameof(b));
+        }
+
+        Multiply(transposeA, transposeB, m, n, aColumns, alpha, a.Span, a.Stride, b.Span, b.Stride, beta, c.Span, c.Stride, bias, activation);
+    }
+
+    private static void Execute(in GemmProblem problem)
+    {
+        GemmPath path = ForcedPath == GemmPath.Auto ? ChoosePath(problem) : ForcedPath;
+        (int rowUnit, int columnUnit) = path switch
+        {
+            GemmPath.Packed512 or GemmPath.Direct512 => (GemmKernel512.Rows, GemmKernel512.Columns),
+            GemmPath.Packed256 or GemmPath.Direct256 => (GemmKernel256.Rows, GemmKernel256.Columns),
+            _ => (GemmKernelScalar.Rows, GemmKernelScalar.Columns),
+        };
+
+        // The activation is applied over row segments whose bounds must not depend on the thread count (a
+        // vectorised activation may round a value differently at a different offset), so split those by rows.
+        bool byRows = problem.Activation != Activation.Identity || problem.M >= problem.N;
+        int units = byRows ? Ceiling(problem.M, rowUnit) : Ceiling(problem.N, columnUnit);
+        double flops = 2.0 * problem.M * problem.N * problem.K;
+        int threads = flops < ParallelFlops ? 1 : Math.Min(Math.Min(MaxThreads, Environment.ProcessorCount), units);
+        if (threads <= 1)
+        {
+            GemmExecutor.Run(problem, path);
+            return;
+        }
+
+        Span<GemmProblem> parts = stackalloc GemmProblem[threads];
+        int unit = byRows ? rowUnit : columnUnit;
+        int extent = byRows ? problem.M : problem.N;
+        for (int t = 0; t < threads; t++)
+        {
+            int start = (int)((long)units * t / threads) * unit;
+            int end = Math.Min(extent, (int)((long)units * (t + 1) / threads) * unit);
+            parts[t] = byRows ? problem.Rows(start, end - start) : problem.Columns(start, end - start);
+        }
+
+        GemmWorkers.Run(parts, path);
+    }
+
+    private static GemmPath ChoosePath(in GemmProblem problem)
+    {
+        bool small = IsSmall(problem);
+        if (GemmKernel512.IsSupported && GemmDot512.IsSupported)
+        {
+            return small && !(problem.TransposeA && problem.TransposeB) ? GemmPath.Direct512 : GemmPath.Packed512;
+        }
+
+        if (GemmKernel256.IsSupported)
+        {
+            return small && !problem.TransposeB ? GemmPath.Direct256 : GemmPath.Packed256;
+        }
+
+        return GemmPath.Scalar;
+    }
+
+    // The direct path wins while op(B) stays in L2 between row blocks (NN/TN), or, for the dot-product kernel
+    // (NT), while the rows of op(A) are few enough that B is streamed only a few times.
+    private static bool IsSmall(in GemmProblem problem)
+    {
+        long bBytes = (long)problem.K * problem.N * sizeof(float);
+        return problem.TransposeB ? problem.M <= 16 || bBytes <= 256 * 1024 : bBytes <= 512 * 1024;
+    }
+
+    // k = 0: the product is empty, so C = f(β·C + bias), with the same operation order as the kernels' epilogue.
+    private static void ScaleOnly(in GemmProblem problem)
+    {
+        var epilogue = new TileEpilogue(problem.Alpha, problem.Beta, problem.Bias);
+        float* zeros = stackalloc float[GemmKernelScalar.Columns];
+        new Span<float>(zeros, GemmKernelScalar.Columns).Clear();
+        for (int i = 0; i < problem.M; i++)
+        {
+            for (int j = 0; j < problem.N; j += GemmKernelScalar.Columns)
+            {
+                epilogue.At(j).Finish(zeros, 0, 1, Math.Min(GemmKernelScalar.Columns, problem.N - j), problem.CAt(i, j), problem.Ldc);
+            }
+        }
+
+        problem.Activate(0, problem.M, 0, problem.N);
+    }
+
+    private static int Ceiling(int value, int unit) => (value + unit - 1) / unit;
 }

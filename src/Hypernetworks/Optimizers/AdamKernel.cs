@@ -1,0 +1,97 @@
+using System.Runtime.Intrinsics;
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Optimizers;
+
+/// <summary>
+/// The Adam update as one fused pass over a parameter's value, gradient and both moments (Vector512, then
+/// Vector256, then scalar; the same operations in the same order at every width, so a value's update does not
+/// depend on its position). Shared by <see cref="Adam"/> (L2 decay folded into the gradient) and
+/// <see cref="AdamW"/> (decoupled decay scaling the value).
+/// </summary>
+internal static unsafe class AdamKernel
+{
+    public static void CheckHyperparameters(float beta1, float beta2, float epsilon, float weightDecay)
+    {
+        if (!(beta1 >= 0f && beta1 < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "beta1 must be in [0, 1).");
+        }
+
+        if (!(beta2 >= 0f && beta2 < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "beta2 must be in [0, 1).");
+        }
+
+        if (!float.IsFinite(epsilon) || epsilon < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be finite and non-negative.");
+        }
+
+        if (!float.IsFinite(weightDecay) || weightDecay < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay must be finite and non-negative.");
+        }
+    }
+
+    /// <summary>
+    /// For step <paramref name="step"/> (1-based): g' = g + l2·p; m = β1·m + (1 − β1)·g'; v = β2·v + (1 − β2)·g'²;
+    /// p = p·valueScale − (lr / (1 − β1ᵗ))·m / (√v / √(1 − β2ᵗ) + ε), as torch.optim.Adam computes it.
+    /// </summary>
+    public static void Update(
+        Parameter parameter, AlignedBuffer firstMoment, AlignedBuffer secondMoment, int step,
+        float learningRate, float beta1, float beta2, float epsilon, float l2, float valueScale)
+    {
+        float stepSize = (float)(learningRate / (1.0 - Math.Pow(beta1, step)));
+        float bias2Sqrt = (float)Math.Sqrt(1.0 - Math.Pow(beta2, step));
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        float* p = parameter.Value.Pointer;
+        float* g = parameter.Gradient.Pointer;
+        float* m = firstMoment.Pointer;
+        float* v = secondMoment.Pointer;
+        int length = parameter.Length;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<float>.Count <= length; i += Vector512<float>.Count)
+            {
+                Vector512<float> pv = Vector512.Load(p + i);
+                Vector512<float> gv = Vector512.Load(g + i) + (pv * l2);
+                Vector512<float> mv = (Vector512.Load(m + i) * beta1) + (gv * oneMinusBeta1);
+                Vector512<float> vv = (Vector512.Load(v + i) * beta2) + (gv * gv * oneMinusBeta2);
+                Vector512<float> denominator = (Vector512.Sqrt(vv) / bias2Sqrt) + Vector512.Create(epsilon);
+                mv.Store(m + i);
+                vv.Store(v + i);
+                ((pv * valueScale) - (mv / denominator * stepSize)).Store(p + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
+            {
+                Vector256<float> pv = Vector256.Load(p + i);
+                Vector256<float> gv = Vector256.Load(g + i) + (pv * l2);
+                Vector256<float> mv = (Vector256.Load(m + i) * beta1) + (gv * oneMinusBeta1);
+                Vector256<float> vv = (Vector256.Load(v + i) * beta2) + (gv * gv * oneMinusBeta2);
+                Vector256<float> denominator = (Vector256.Sqrt(vv) / bias2Sqrt) + Vector256.Create(epsilon);
+                mv.Store(m + i);
+                vv.Store(v + i);
+                ((pv * valueScale) - (mv / denominator * stepSize)).Store(p + i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float pv = p[i];
+            float gv = g[i] + (pv * l2);
+            float mv = (m[i] * beta1) + (gv * oneMinusBeta1);
+            float vv = (v[i] * beta2) + (gv * gv * oneMinusBeta2);
+            float denominator = (MathF.Sqrt(vv) / bias2Sqrt) + epsilon;
+            m[i] = mv;
+            v[i] = vv;
+            p[i] = (pv * valueScale) - (mv / denominator * stepSize);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Optimizers;
+
+/// <summary>
+/// Updates a fixed list of parameters from their accumulated gradients. Its per-parameter state (moments,
+/// momentum buffers) lives in <see cref="State"/>, named by <see cref="StateNames"/>, so that a model file can
+/// save it and restore it with <see cref="RestoreStepCount"/>. Holds native memory: dispose it.
+/// </summary>
+public abstract class Optimizer : IDisposable
+{
+    private readonly Parameter[] _parameters;
+    private readonly List<AlignedBuffer> _state = [];
+    private readonly List<string> _stateNames = [];
+    private float _learningRate;
+    private bool _disposed;
+
+    /// <summary>Creates an optimizer over <paramref name="parameters"/>; each may appear once.</summary>
+    /// <param name="parameters">The parameters updated by <see cref="Step"/>, in a fixed order.</param>
+    /// <param name="learningRate">The step size; finite and non-negative.</param>
+    protected Optimizer(IReadOnlyList<Parameter> parameters, float learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        _parameters = new Parameter[parameters.Count];
+        var seen = new HashSet<Parameter>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            Parameter parameter = parameters[i] ?? throw new ArgumentException($"Parameter at index {i} is null.", nameof(parameters));
+            if (!seen.Add(parameter))
+            {
+                throw new ArgumentException($"Parameter '{parameter.Name}' (index {i}) appears more than once; it would be updated twice per step.", nameof(parameters));
+            }
+
+            _parameters[i] = parameter;
+        }
+
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The parameters this optimizer updates, in order.</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>The step size used by the next <see cref="Step"/>; a schedule may change it between steps.</summary>
+    public float LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            if (!float.IsFinite(value) || value < 0f)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be finite and non-negative.");
+            }
+
+            _learningRate = value;
+        }
+    }
+
+    /// <summary>The number of steps taken (PyTorch's <c>step</c>): Adam's bias correction uses it.</summary>
+    public int StepCount { get; private set; }
+
+    /// <summary>The optimizer's state buffers, each as long as its parameter, in a fixed order (see <see cref="StateNames"/>).</summary>
+    public IReadOnlyList<AlignedBuffer> State => _state;
+
+    /// <summary>One name per <see cref="State"/> buffer: the parameter's name and the PyTorch state key, e.g. "fc.weight.exp_avg".</summary>
+    public IReadOnlyList<string> StateNames => _stateNames;
+
+    /// <summary>Applies one update from the accumulated gradients; it does not zero them.</summary>
+    public abstract void Step();
+
+    /// <summary>Sets every parameter's gradient to zero.</summary>
+    public void ZeroGradients()
+    {
+        foreach (Parameter parameter in _parameters)
+        {
+            parameter.Gradient.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Sets <see cref="StepCount"/> after the <see cref="State"/> buffers were filled from saved values, so that
+    /// training resumes exactly where it stopped.
+    /// </summary>
+    public void RestoreStepCount(int stepCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stepCount);
+        StepCount = stepCount;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the state buffers (not the parameters, which the model owns).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        if (disposing)
+        {
+            foreach (AlignedBuffer buffer in _state)
+            {
+                buffer.Dispose();
+            }
+        }
+
+        _disposed = true;
+    }
+
+    /// <summary>Creates a zeroed state buffer for <paramref name="parameter"/>, named "{parameter}.{key}".</summary>
+    protected AlignedBuffer AddState(Parameter parameter, string key)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var buffer = new AlignedBuffer(parameter.Length);
+        _state.Add(buffer);
+        _stateNames.Add(parameter.Name + "." + key);
+        return buffer;
+    }
+
+    /// <summary>Counts the step about to be applied and returns its 1-based number; throws once disposed.</summary>
+    protected int BeginStep()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ++StepCount;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Runtime.Intrinsics;
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Optimizers;
+
+/// <summary>
+/// Stochastic gradient descent as torch.optim.SGD (no dampening): optional L2 weight decay added to the
+/// gradient, optional momentum (classical or Nesterov). One fused pass per parameter, allocation-free.
+/// </summary>
+public sealed unsafe class Sgd : Optimizer
+{
+    private readonly AlignedBuffer[] _momentumBuffers;
+
+    /// <summary>Creates the optimizer; with momentum its state is one "momentum_buffer" per parameter.</summary>
+    /// <param name="parameters">The parameters to update.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <param name="momentum">The momentum factor; 0 for plain SGD.</param>
+    /// <param name="weightDecay">L2 penalty coefficient added to the gradient as weightDecay·value.</param>
+    /// <param name="nesterov">Use Nesterov momentum; needs a positive momentum.</param>
+    public Sgd(IReadOnlyList<Parameter> parameters, float learningRate, float momentum = 0f, float weightDecay = 0f, bool nesterov = false)
+        : base(parameters, learningRate)
+    {
+        if (!float.IsFinite(momentum) || momentum < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "The momentum must be finite and non-negative.");
+        }
+
+        if (!float.IsFinite(weightDecay) || weightDecay < 0f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay must be finite and non-negative.");
+        }
+
+        if (nesterov && momentum == 0f)
+        {
+            throw new ArgumentException("Nesterov momentum needs a positive momentum.", nameof(nesterov));
+        }
+
+        Momentum = momentum;
+        WeightDecay = weightDecay;
+        Nesterov = nesterov;
+        _momentumBuffers = new AlignedBuffer[momentum == 0f ? 0 : Parameters.Count];
+        for (int i = 0; i < _momentumBuffers.Length; i++)
+        {
+            _momentumBuffers[i] = AddState(Parameters[i], "momentum_buffer");
+        }
+    }
+
+    /// <summary>The momentum factor.</summary>
+    public float Momentum { get; }
+
+    /// <summary>L2 penalty coefficient.</summary>
+    public float WeightDecay { get; }
+
+    /// <summary>Whether momentum is Nesterov's.</summary>
+    public bool Nesterov { get; }
+
+    /// <inheritdoc />
+    public override void Step()
+    {
+        BeginStep();
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            Parameter parameter = Parameters[i];
+            if (Momentum == 0f)
+            {
+                UpdatePlain(parameter.Value.Pointer, parameter.Gradient.Pointer, parameter.Length, LearningRate, WeightDecay);
+            }
+            else
+            {
+                UpdateWithMomentum(parameter.Value.Pointer, parameter.Gradient.Pointer, _momentumBuffers[i].Pointer, parameter.Length, LearningRate, WeightDecay, Momentum, Nesterov);
+            }
+        }
+    }
+
+    // p −= lr·(g + λ·p).
+    private static void UpdatePlain(float* p, float* g, int length, float learningRate, float weightDecay)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<float>.Count <= length; i += Vector512<float>.Count)
+            {
+                Vector512<float> pv = Vector512.Load(p + i);
+                (pv - ((Vector512.Load(g + i) + (pv * weightDecay)) * learningRate)).Store(p + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
+            {
+                Vector256<float> pv = Vector256.Load(p + i);
+                (pv - ((Vector256.Load(g + i) + (pv * weightDecay)) * learningRate)).Store(p + i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            p[i] -= (g[i] + (p[i] * weightDecay)) * learningRate;
+        }
+    }
+
+    // d = g + λ·p; b = μ·b + d; p −= lr·(nesterov ? d + μ·b : b). The buffer starts at zero, so the first step
+    // sets b = d exactly as PyTorch's first-step copy does.
+    private static void UpdateWithMomentum(float* p, float* g, float* b, int length, float learningRate, float weightDecay, float momentum, bool nesterov)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<float>.Count <= length; i += Vector512<float>.Count)
+            {
+                Vector512<float> pv = Vector512.Load(p + i);
+                Vector512<float> dv = Vector512.Load(g + i) + (pv * weightDecay);
+                Vector512<float> bv = (Vector512.Load(b + i) * momentum) + dv;
+                bv.Store(b + i);
+                Vector512<float> direction = nesterov ? dv + (bv * momentum) : bv;
+                (pv - (direction * learningRate)).Store(p + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
+            {
+                Vector256<float> pv = Vector256.Load(p + i);
+                Vector256<float> dv = Vector256.Load(g + i) + (pv * weightDecay);
+                Vector256<float> bv = (Vector256.Load(b + i) * momentum) + dv;
+                bv.Store(b + i);
+                Vector256<float> direction = nesterov ? dv + (bv * momentum) : bv;
+                (pv - (direction * learningRate)).Store(p + i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            float dv = g[i] + (p[i] * weightDecay);
+            float bv = (b[i] * momentum) + dv;
+            b[i] = bv;
+            float direction = nesterov ? dv + (bv * momentum) : bv;
+            p[i] -= direction * learningRate;
+        }
+    }
+}

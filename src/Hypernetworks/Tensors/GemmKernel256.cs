@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Hypernetworks.Tensors;
+
+/// <summary>
+/// The Vector256 micro-kernel: a tile of up to 6 rows by 16 columns held in 12 accumulator registers
+/// (12 accumulators, two B vectors and one broadcast: 15 of the 16 AVX2 registers).
+/// </summary>
+internal readonly unsafe struct GemmKernel256 : IGemmKernel
+{
+    /// <inheritdoc />
+    public static int Rows => 6;
+
+    /// <inheritdoc />
+    public static int Columns => 16;
+
+    /// <inheritdoc />
+    public static bool IsSupported => Vector256.IsHardwareAccelerated;
+
+    /// <inheritdoc />
+    public static void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    {
+        switch (rows)
+        {
+            case 1:
+                Tile<TileRows1>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 2:
+                Tile<TileRows2>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 3:
+                Tile<TileRows3>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 4:
+                Tile<TileRows4>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 5:
+                Tile<TileRows5>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 6:
+                Tile<TileRows6>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A tile has 1 to {Rows} rows.");
+        }
+    }
+
+    // TRows is a compile-time row count: the JIT drops the code of the rows beyond it, so one method body
+    // serves every row tail without branches in the loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile<TRows>(int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+        where TRows : struct, ITileRows
+    {
+        Vector256<float> lo0 = default, hi0 = default;
+        Vector256<float> lo1 = default, hi1 = default;
+        Vector256<float> lo2 = default, hi2 = default;
+        Vector256<float> lo3 = default, hi3 = default;
+        Vector256<float> lo4 = default, hi4 = default;
+        Vector256<float> lo5 = default, hi5 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector256<float> b0 = Vector256.Load(b);
+            Vector256<float> b1 = Vector256.Load(b + 8);
+            Vector256<float> av = Vector256.Create(a[0]);
+            lo0 = Vector256.FusedMultiplyAdd(av, b0, lo0);
+            hi0 = Vector256.FusedMultiplyAdd(av, b1, hi0);
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[1]);
+                lo1 = Vector256.FusedMultiplyAdd(av, b0, lo1);
+                hi1 = Vector256.FusedMultiplyAdd(av, b1, hi1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[2]);
+                lo2 = Vector256.FusedMultiplyAdd(av, b0, lo2);
+                hi2 = Vector256.FusedMultiplyAdd(av, b1, hi2);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[3]);
+                lo3 = Vector256.FusedMultiplyAdd(av, b0, lo3);
+                hi3 = Vector256.FusedMultiplyAdd(av, b1, hi3);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[4]);
+                lo4 = Vector256.FusedMultiplyAdd(av, b0, lo4);
+                hi4 = Vector256.FusedMultiplyAdd(av, b1, hi4);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[5]);
+                lo5 = Vector256.FusedMultiplyAdd(av, b0, lo5);
+                hi5 = Vector256.FusedMultiplyAdd(av, b1, hi5);
+            }
+
+            a += aStep;
+            b += bStep;
+        }
+
+        Vector256<float> alpha = Vector256.Create(epilogue.Alpha);
+        Vector256<float> beta = Vector256.Create(epilogue.Beta);
+        float* bias = epilogue.Bias;
+        bool readC = epilogue.Beta != 0f;
+        Store(c, lo0, hi0, alpha, beta, readC, bias);
+        if (TRows.Count > 1)
+        {
+            Store(c + (1 * ldc), lo1, hi1, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 2)
+        {
+            Store(c + (2 * ldc), lo2, hi2, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 3)
+        {
+            Store(c + (3 * ldc), lo3, hi3, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 4)
+        {
+            Store(c + (4 * ldc), lo4, hi4, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 5)
+        {
+            Store(c + (5 * ldc), lo5, hi5, alpha, beta, readC, bias);
+        }
+
+    }
+
+    // v = α·acc, then + β·c (only when β ≠ 0, so that C is never read for β = 0), then + bias: the same
+    // operations, in the same order, as TileEpilogue.Finish applies to the scalar column tails.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, Vector256<float> x0, Vector256<float> x1, Vector256<float> alpha, Vector256<float> beta, bool readC, float* bias)
+    {
+        x0 *= alpha;
+        x1 *= alpha;
+        if (readC)
+        {
+            x0 += beta * Vector256.Load(c);
+            x1 += beta * Vector256.Load(c + 8);
+        }
+
+        if (bias != null)
+        {
+            x0 += Vector256.Load(bias);
+            x1 += Vector256.Load(bias + 8);
+        }
+
+        Vector256.Store(x0, c);
+        Vector256.Store(x1, c + 8);
+    }
+}

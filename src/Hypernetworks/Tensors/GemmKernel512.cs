@@ -1,0 +1,257 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Hypernetworks.Tensors;
+
+/// <summary>
+/// The Vector512 micro-kernel: a tile of up to 12 rows by 32 columns held in 24 accumulator registers
+/// (24 accumulators, two B vectors and one broadcast: 27 of the 32 AVX-512 registers).
+/// </summary>
+internal readonly unsafe struct GemmKernel512 : IGemmKernel
+{
+    /// <inheritdoc />
+    public static int Rows => 12;
+
+    /// <inheritdoc />
+    public static int Columns => 32;
+
+    /// <inheritdoc />
+    public static bool IsSupported => Vector512.IsHardwareAccelerated;
+
+    /// <inheritdoc />
+    public static void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    {
+        switch (rows)
+        {
+            case 1:
+                Tile<TileRows1>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 2:
+                Tile<TileRows2>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 3:
+                Tile<TileRows3>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 4:
+                Tile<TileRows4>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 5:
+                Tile<TileRows5>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 6:
+                Tile<TileRows6>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 7:
+                Tile<TileRows7>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 8:
+                Tile<TileRows8>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 9:
+                Tile<TileRows9>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 10:
+                Tile<TileRows10>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 11:
+                Tile<TileRows11>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            case 12:
+                Tile<TileRows12>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A tile has 1 to {Rows} rows.");
+        }
+    }
+
+    // TRows is a compile-time row count: the JIT drops the code of the rows beyond it, so one method body
+    // serves every row tail without branches in the loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile<TRows>(int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+        where TRows : struct, ITileRows
+    {
+        Vector512<float> lo0 = default, hi0 = default;
+        Vector512<float> lo1 = default, hi1 = default;
+        Vector512<float> lo2 = default, hi2 = default;
+        Vector512<float> lo3 = default, hi3 = default;
+        Vector512<float> lo4 = default, hi4 = default;
+        Vector512<float> lo5 = default, hi5 = default;
+        Vector512<float> lo6 = default, hi6 = default;
+        Vector512<float> lo7 = default, hi7 = default;
+        Vector512<float> lo8 = default, hi8 = default;
+        Vector512<float> lo9 = default, hi9 = default;
+        Vector512<float> lo10 = default, hi10 = default;
+        Vector512<float> lo11 = default, hi11 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector512<float> b0 = Vector512.Load(b);
+            Vector512<float> b1 = Vector512.Load(b + 16);
+            Vector512<float> av = Vector512.Create(a[0]);
+            lo0 = Vector512.FusedMultiplyAdd(av, b0, lo0);
+            hi0 = Vector512.FusedMultiplyAdd(av, b1, hi0);
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[1]);
+                lo1 = Vector512.FusedMultiplyAdd(av, b0, lo1);
+                hi1 = Vector512.FusedMultiplyAdd(av, b1, hi1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[2]);
+                lo2 = Vector512.FusedMultiplyAdd(av, b0, lo2);
+                hi2 = Vector512.FusedMultiplyAdd(av, b1, hi2);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[3]);
+                lo3 = Vector512.FusedMultiplyAdd(av, b0, lo3);
+                hi3 = Vector512.FusedMultiplyAdd(av, b1, hi3);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[4]);
+                lo4 = Vector512.FusedMultiplyAdd(av, b0, lo4);
+                hi4 = Vector512.FusedMultiplyAdd(av, b1, hi4);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[5]);
+                lo5 = Vector512.FusedMultiplyAdd(av, b0, lo5);
+                hi5 = Vector512.FusedMultiplyAdd(av, b1, hi5);
+            }
+
+            if (TRows.Count > 6)
+            {
+                av = Vector512.Create(a[6]);
+                lo6 = Vector512.FusedMultiplyAdd(av, b0, lo6);
+                hi6 = Vector512.FusedMultiplyAdd(av, b1, hi6);
+            }
+
+            if (TRows.Count > 7)
+            {
+                av = Vector512.Create(a[7]);
+                lo7 = Vector512.FusedMultiplyAdd(av, b0, lo7);
+                hi7 = Vector512.FusedMultiplyAdd(av, b1, hi7);
+            }
+
+            if (TRows.Count > 8)
+            {
+                av = Vector512.Create(a[8]);
+                lo8 = Vector512.FusedMultiplyAdd(av, b0, lo8);
+                hi8 = Vector512.FusedMultiplyAdd(av, b1, hi8);
+            }
+
+            if (TRows.Count > 9)
+            {
+                av = Vector512.Create(a[9]);
+                lo9 = Vector512.FusedMultiplyAdd(av, b0, lo9);
+                hi9 = Vector512.FusedMultiplyAdd(av, b1, hi9);
+            }
+
+            if (TRows.Count > 10)
+            {
+                av = Vector512.Create(a[10]);
+                lo10 = Vector512.FusedMultiplyAdd(av, b0, lo10);
+                hi10 = Vector512.FusedMultiplyAdd(av, b1, hi10);
+            }
+
+            if (TRows.Count > 11)
+            {
+                av = Vector512.Create(a[11]);
+                lo11 = Vector512.FusedMultiplyAdd(av, b0, lo11);
+                hi11 = Vector512.FusedMultiplyAdd(av, b1, hi11);
+            }
+
+            a += aStep;
+            b += bStep;
+        }
+
+        Vector512<float> alpha = Vector512.Create(epilogue.Alpha);
+        Vector512<float> beta = Vector512.Create(epilogue.Beta);
+        float* bias = epilogue.Bias;
+        bool readC = epilogue.Beta != 0f;
+        Store(c, lo0, hi0, alpha, beta, readC, bias);
+        if (TRows.Count > 1)
+        {
+            Store(c + (1 * ldc), lo1, hi1, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 2)
+        {
+            Store(c + (2 * ldc), lo2, hi2, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 3)
+        {
+            Store(c + (3 * ldc), lo3, hi3, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 4)
+        {
+            Store(c + (4 * ldc), lo4, hi4, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 5)
+        {
+            Store(c + (5 * ldc), lo5, hi5, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 6)
+        {
+            Store(c + (6 * ldc), lo6, hi6, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 7)
+        {
+            Store(c + (7 * ldc), lo7, hi7, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 8)
+        {
+            Store(c + (8 * ldc), lo8, hi8, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 9)
+        {
+            Store(c + (9 * ldc), lo9, hi9, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 10)
+        {
+            Store(c + (10 * ldc), lo10, hi10, alpha, beta, readC, bias);
+        }
+
+        if (TRows.Count > 11)
+        {
+            Store(c + (11 * ldc), lo11, hi11, alpha, beta, readC, bias);
+        }
+
+    }
+
+    // v = α·acc, then + β·c (only when β ≠ 0, so that C is never read for β = 0), then + bias: the same
+    // operations, in the same order, as TileEpilogue.Finish applies to the scalar column tails.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, Vector512<float> x0, Vector512<float> x1, Vector512<float> alpha, Vector512<float> beta, bool readC, float* bias)
+    {
+        x0 *= alpha;
+        x1 *= alpha;
+        if (readC)
+        {
+            x0 += beta * Vector512.Load(c);
+            x1 += beta * Vector512.Load(c + 16);
+        }
+
+        if (bias != null)
+        {
+            x0 += Vector512.Load(bias);
+            x1 += Vector512.Load(bias + 16);
+        }
+
+        Vector512.Store(x0, c);
+        Vector512.Store(x1, c + 16);
+    }
+}
