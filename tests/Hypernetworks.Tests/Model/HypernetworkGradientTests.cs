@@ -1,5 +1,6 @@
 using Hypernetworks.Model;
 using Hypernetworks.Tensors;
+using Hypernetworks.Tests.Testing;
 
 namespace Hypernetworks.Tests.Model;
 
@@ -68,6 +69,10 @@ public class HypernetworkGradientTests
         }
 
         net.ComputeGradients(conditioning, data, labels);
-        FiniteDifferences.AssertGradientsMatch(net.Parameters, () => net.ComputeLoss(conditioning, data, labels));
+        foreach (Parameter p in net.Parameters)
+        {
+            // float32 forward passes through two networks: a looser absolute tolerance than the layer tests.
+            GradientCheck.Check(p.Name, p.Value.Span, p.Gradient.Span, () => net.ComputeLoss(conditioning, data, labels), relativeTolerance: 2e-2, absoluteTolerance: 2e-3);
+        }
     }
 }
