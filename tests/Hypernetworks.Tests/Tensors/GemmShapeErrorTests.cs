@@ -1,3 +1,4 @@
+using Hypernetworks.Layers;
 using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Tests.Tensors;
@@ -36,7 +37,7 @@ public class GemmShapeErrorTests
     public void Multiply_ThrowsForBiasOfWrongLength()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Gemm.Multiply(false, false, 2, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4, new float[3], Layers.Activation.Identity));
+            Gemm.Multiply(false, false, 2, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4, new float[3], Activation.Identity));
         Assert.Equal("bias", e.ParamName);
     }
 

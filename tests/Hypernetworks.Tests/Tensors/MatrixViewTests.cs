@@ -1,3 +1,4 @@
+using Hypernetworks.Initialization;
 using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Tests.Tensors;
@@ -10,7 +11,7 @@ public class MatrixViewTests
         using var a = new AlignedBuffer(10 * 12);
         using var b = new AlignedBuffer(12 * 9);
         using var c = new AlignedBuffer(10 * 9);
-        var random = new Initialization.SeededRandom(1);
+        var random = new SeededRandom(1);
         foreach (AlignedBuffer buffer in new[] { a, b })
         {
             for (int i = 0; i < buffer.Length; i++)
