@@ -1,4 +1,5 @@
 using Hypernetworks.Model;
+using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Tests.Model;
 
@@ -92,7 +93,7 @@ public class HypernetworkApplicationTests
 
     private static float[] Gradients(Hypernetwork net, float[] conditioning, float[] data, float[] labels, ApplicationMode mode)
     {
-        foreach (Tensors.Parameter p in net.Parameters)
+        foreach (Parameter p in net.Parameters)
         {
             p.Gradient.Clear();
         }

@@ -1,3 +1,5 @@
+using Hypernetworks.Initialization;
+using Hypernetworks.Layers;
 using Hypernetworks.Model;
 using Hypernetworks.Tensors;
 using Hypernetworks.Tests.Testing;
@@ -26,7 +28,7 @@ public class HypernetworkGradientTests
         AssertModelGradients(new HypernetworkSpec
         {
             ConditioningSize = 3, InputSize = 4, TargetLayerSizes = [(4, 5), (5, 3)], HiddenSizes = [6],
-            Activation = Layers.Activation.Tanh, GeneratorActivation = Layers.Activation.Tanh,
+            Activation = Activation.Tanh, GeneratorActivation = Activation.Tanh,
             Generator = GeneratorKind.LowRank, Rank = 2, LowRankBase = true,
         }, perturbBase: true);
     }
@@ -60,7 +62,7 @@ public class HypernetworkGradientTests
             p.Gradient.Clear();
             if (perturbBase && p.Name.Contains(".base", StringComparison.Ordinal))
             {
-                var random = new Initialization.SeededRandom(5);
+                var random = new SeededRandom(5);
                 for (int i = 0; i < p.Length; i++)
                 {
                     p.Value.Span[i] = 0.3f * random.NextGaussian();
