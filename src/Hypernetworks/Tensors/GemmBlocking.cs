@@ -8,11 +8,11 @@ namespace Hypernetworks.Tensors;
 internal static class GemmBlocking
 {
     /// <summary>The depth of a block (KC): the number of products summed per pass over a tile.</summary>
-    public const int K = 256;
+    public static readonly int K = int.Parse(Environment.GetEnvironmentVariable("GK") ?? "256", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The rows of A packed at once (MC): a multiple of every kernel's tile height.</summary>
-    public const int M = 144;
+    public static readonly int M = int.Parse(Environment.GetEnvironmentVariable("GM") ?? "144", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The columns of B packed at once (NC): a multiple of every kernel's tile width.</summary>
-    public const int N = 4096;
+    public static readonly int N = int.Parse(Environment.GetEnvironmentVariable("GN") ?? "4096", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,42 +1,11 @@
 namespace Hypernetworks.Tensors;
 
 /// <summary>
-/// Copies blocks of op(A) and op(B) into the contiguous panel layouts the micro-kernels stream through: A in
-/// panels of MR rows (element (r, p) at p·MR + r), B in panels of NR columns (element (p, j) at p·NR + j,
-/// zero-padded to the full width).
+/// Copies blocks of op(B) into the contiguous panel layout the micro-kernels stream through: panels of NR
+/// columns, element (p, j) at p·NR + j, zero-padded to the full width.
 /// </summary>
 internal static unsafe class GemmPacking
 {
-    /// <summary>Packs op(A)[row.., depth..] (<paramref name="rows"/> × <paramref name="kc"/>) into panels of <paramref name="mr"/> rows.</summary>
-    public static void PackA(in GemmProblem problem, int row, int rows, int depth, int kc, int mr, float* destination)
-    {
-        for (int panel = 0; panel < rows; panel += mr)
-        {
-            int height = Math.Min(mr, rows - panel);
-            float* target = destination + ((nint)panel * kc);
-            if (problem.TransposeA)
-            {
-                // Rows of op(A) are adjacent in memory: each step p is one short contiguous copy.
-                for (int p = 0; p < kc; p++)
-                {
-                    new ReadOnlySpan<float>(problem.AAt(row + panel, depth + p), height).CopyTo(new Span<float>(target + ((nint)p * mr), height));
-                }
-            }
-            else
-            {
-                for (int r = 0; r < height; r++)
-                {
-                    float* source = problem.AAt(row + panel + r, depth);
-                    float* column = target + r;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        column[(nint)p * mr] = source[p];
-                    }
-                }
-            }
-        }
-    }
-
     /// <summary>Packs op(B)[depth.., column..] (<paramref name="kc"/> × <paramref name="columns"/>) into zero-padded panels of <paramref name="nr"/> columns.</summary>
     public static void PackB(in GemmProblem problem, int depth, int kc, int column, int columns, int nr, float* destination)
     {
