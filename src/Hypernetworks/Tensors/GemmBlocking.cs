@@ -8,11 +8,21 @@ namespace Hypernetworks.Tensors;
 internal static class GemmBlocking
 {
     /// <summary>The depth of a block (KC): the number of products summed per pass over a tile.</summary>
-    public static readonly int K = int.Parse(Environment.GetEnvironmentVariable("GK") ?? "256", System.Globalization.CultureInfo.InvariantCulture);
+    public const int K = 256;
+
+    /// <summary>
+    /// The depth of each K block for a product of depth <paramref name="k"/>: the blocks are made equal, so that
+    /// k = 784 runs as 4 × 196 rather than 3 × 256 + 16 (a last, shallow block pays a full epilogue for little work).
+    /// </summary>
+    public static int Depth(int k)
+    {
+        int blocks = Math.Max(1, (k + K - 1) / K);
+        return (k + blocks - 1) / blocks;
+    }
 
     /// <summary>The rows of A packed at once (MC): a multiple of every kernel's tile height.</summary>
-    public static readonly int M = int.Parse(Environment.GetEnvironmentVariable("GM") ?? "144", System.Globalization.CultureInfo.InvariantCulture);
+    public const int M = 144;
 
     /// <summary>The columns of B packed at once (NC): a multiple of every kernel's tile width.</summary>
-    public static readonly int N = int.Parse(Environment.GetEnvironmentVariable("GN") ?? "4096", System.Globalization.CultureInfo.InvariantCulture);
+    public const int N = 4096;
 }

@@ -15,12 +15,13 @@ internal static unsafe class GemmDirect
         int tail = problem.N % nr;
         int fullColumns = problem.N - tail;
         GemmScratch scratch = GemmScratch.Current;
-        float* tailB = tail == 0 ? null : scratch.PackedB(Math.Min(GemmBlocking.K, problem.K) * nr);
+        float* tailB = tail == 0 ? null : scratch.PackedB(GemmBlocking.Depth(problem.K) * nr);
         float* tile = scratch.Tile(mr * nr);
 
-        for (int pc = 0; pc < problem.K; pc += GemmBlocking.K)
+        int kcStep = GemmBlocking.Depth(problem.K);
+        for (int pc = 0; pc < problem.K; pc += kcStep)
         {
-            int kc = Math.Min(GemmBlocking.K, problem.K - pc);
+            int kc = Math.Min(kcStep, problem.K - pc);
             TileEpilogue epilogue = problem.EpilogueFor(pc, kc);
             bool last = pc + kc >= problem.K;
             if (tail != 0)

@@ -15,15 +15,16 @@ internal static unsafe class GemmPacked
         int nr = TKernel.Columns;
         GemmScratch scratch = GemmScratch.Current;
         int ncMax = RoundUp(Math.Min(GemmBlocking.N, problem.N), nr);
-        float* packedB = scratch.PackedB(Math.Min(GemmBlocking.K, problem.K) * ncMax);
+        float* packedB = scratch.PackedB(GemmBlocking.Depth(problem.K) * ncMax);
         float* tile = scratch.Tile(mr * nr);
 
+        int kcStep = GemmBlocking.Depth(problem.K);
         for (int jc = 0; jc < problem.N; jc += GemmBlocking.N)
         {
             int nc = Math.Min(GemmBlocking.N, problem.N - jc);
-            for (int pc = 0; pc < problem.K; pc += GemmBlocking.K)
+            for (int pc = 0; pc < problem.K; pc += kcStep)
             {
-                int kc = Math.Min(GemmBlocking.K, problem.K - pc);
+                int kc = Math.Min(kcStep, problem.K - pc);
                 TileEpilogue epilogue = problem.EpilogueFor(pc, kc).At(jc);
                 GemmPacking.PackB(problem, pc, kc, jc, nc, nr, packedB);
                 for (int ic = 0; ic < problem.M; ic += GemmBlocking.M)
