@@ -1,0 +1,32 @@
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Model.Conditioning;
+
+/// <summary>A numeric conditioning vector used as z unchanged; the generator's first layer does the learning.</summary>
+public sealed class DenseEncoder : ConditioningEncoder
+{
+    /// <summary>Creates the encoder for rows of <paramref name="size"/> values.</summary>
+    public DenseEncoder(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        InputSize = size;
+    }
+
+    /// <inheritdoc />
+    public override int InputSize { get; }
+
+    /// <inheritdoc />
+    public override int OutputSize => InputSize;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters => [];
+
+    /// <inheritdoc />
+    public override void Forward(ReadOnlySpan<float> conditioning, int rows, Span<float> encoded)
+        => conditioning[..(rows * InputSize)].CopyTo(encoded);
+
+    /// <inheritdoc />
+    public override void Backward(ReadOnlySpan<float> conditioning, ReadOnlySpan<float> gradEncoded, int rows)
+    {
+    }
+}

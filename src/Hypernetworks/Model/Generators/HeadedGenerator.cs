@@ -1,0 +1,185 @@
+using System.Numerics.Tensors;
+using Hypernetworks.Initialization;
+using Hypernetworks.Layers;
+using Hypernetworks.Model.Application;
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Model.Generators;
+
+/// <summary>
+/// Trunks with one linear head per generated tensor. <see cref="GeneratorKind.SharedTrunk"/> and
+/// <see cref="GeneratorKind.LowRank"/> use one trunk for all tensors; <see cref="GeneratorKind.PerLayer"/> uses one
+/// trunk per target layer, feeding only that layer's heads (an independent MLP per layer).
+/// </summary>
+internal sealed class HeadedGenerator : WeightGenerator
+{
+    private readonly Part[] _parts;
+    private readonly Parameter[] _parameters;
+    private readonly Workspace _gradientZ = new();
+
+    public HeadedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, bool trunkPerLayer)
+        : base(inputSize, layout)
+    {
+        IEnumerable<IGrouping<int, GeneratedTensor>> groups = trunkPerLayer
+            ? layout.Tensors.GroupBy(t => t.Layer)
+            : layout.Tensors.GroupBy(_ => 0);
+        _parts = [.. groups.Select(g => new Part(inputSize, hiddenSizes, activation, trunkPerLayer ? $"generator.layer{g.Key}" : "generator", [.. g]))];
+        _parameters = [.. _parts.SelectMany(p => p.Parameters())];
+    }
+
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
+
+    public override void Reserve(int groups)
+    {
+        foreach (Part part in _parts)
+        {
+            part.Reserve(groups);
+        }
+
+        _gradientZ.Reserve((long)groups * InputSize);
+    }
+
+    public override void Forward(ReadOnlySpan<float> z, int groups, Span<float> theta)
+    {
+        foreach (Part part in _parts)
+        {
+            part.Forward(z, groups, theta, Layout.Size);
+        }
+    }
+
+    public override void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradTheta, int groups, Span<float> gradZ)
+    {
+        for (int i = 0; i < _parts.Length; i++)
+        {
+            if (i == 0 || gradZ.IsEmpty)
+            {
+                _parts[i].Backward(z, gradTheta, groups, Layout.Size, gradZ);
+            }
+            else
+            {
+                Span<float> partial = _gradientZ.Span(groups * InputSize);
+                _parts[i].Backward(z, gradTheta, groups, Layout.Size, partial);
+                TensorPrimitives.Add(gradZ[..partial.Length], partial, gradZ);
+            }
+        }
+    }
+
+    public override void Initialize(SeededRandom random, ReadOnlySpan<float> zSamples, int samples)
+    {
+        foreach (Part part in _parts)
+        {
+            part.Initialize(random, zSamples, samples);
+        }
+    }
+
+    public override void Calibrate(ReadOnlySpan<float> zSamples, int samples)
+    {
+        foreach (Part part in _parts)
+        {
+            part.Calibrate(zSamples, samples);
+        }
+    }
+
+    public override void Dispose()
+    {
+        foreach (Part part in _parts)
+        {
+            part.Dispose();
+        }
+
+        _gradientZ.Dispose();
+    }
+
+    /// <summary>One trunk and the heads of the tensors it feeds.</summary>
+    private sealed class Part : IDisposable
+    {
+        private readonly Trunk _trunk;
+        private readonly GeneratedTensor[] _tensors;
+        private readonly DenseLayer[] _heads;
+        private readonly Workspace _gradientHeadInput = new();
+        private (float Second, float Fourth) _headInputMoments;
+
+        public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors)
+        {
+            _trunk = new Trunk(inputSize, hiddenSizes, activation, name + ".trunk");
+            _tensors = tensors;
+            _heads = [.. tensors.Select(t => new DenseLayer(_trunk.OutputSize, t.Length, $"{name}.head.{t.Name}"))];
+        }
+
+        public IEnumerable<Parameter> Parameters() => _trunk.Parameters().Concat(_heads.SelectMany(h => new[] { h.Weight, h.Bias }));
+
+        public void Reserve(int groups)
+        {
+            _trunk.Reserve(groups);
+            _gradientHeadInput.Reserve((long)groups * _trunk.OutputSize);
+        }
+
+        public void Forward(ReadOnlySpan<float> z, int groups, Span<float> theta, int stride)
+        {
+            ReadOnlySpan<float> e = _trunk.Forward(z, groups);
+            for (int i = 0; i < _heads.Length; i++)
+            {
+                _heads[i].Forward(e, _trunk.OutputSize, groups, theta[_tensors[i].Offset..], stride);
+            }
+        }
+
+        public void Backward(ReadOnlySpan<float> z, ReadOnlySpan<float> gradTheta, int groups, int stride, Span<float> gradZ)
+        {
+            ReadOnlySpan<float> e = _trunk.Output(z, groups);
+            int width = _trunk.OutputSize;
+            Span<float> gradE = _gradientHeadInput.Span(groups * width);
+            for (int i = 0; i < _heads.Length; i++)
+            {
+                _heads[i].Backward(e, width, gradTheta[_tensors[i].Offset..], stride, groups, gradE, width, i > 0);
+            }
+
+            _trunk.Backward(z, gradE, groups, gradZ);
+        }
+
+        public void Initialize(SeededRandom random, ReadOnlySpan<float> zSamples, int samples)
+        {
+            _trunk.Initialize(random);
+            _headInputMoments = HeadInputMoments(zSamples, samples);
+            for (int i = 0; i < _heads.Length; i++)
+            {
+                GeneratedTensor t = _tensors[i];
+                float sigma = t.FactorRank > 0
+                    ? MathF.Pow(t.LayerWeightVariance / (t.FactorRank * _headInputMoments.Fourth), 0.25f)
+                    : MathF.Sqrt(t.Variance / _headInputMoments.Second);
+                WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma);
+                _heads[i].Bias.Value.Clear();
+            }
+        }
+
+        public void Calibrate(ReadOnlySpan<float> zSamples, int samples)
+        {
+            (float second, float fourth) = HeadInputMoments(zSamples, samples);
+            for (int i = 0; i < _heads.Length; i++)
+            {
+                float scale = _tensors[i].FactorRank > 0
+                    ? MathF.Pow(_headInputMoments.Fourth / fourth, 0.25f)
+                    : MathF.Sqrt(_headInputMoments.Second / second);
+                TensorPrimitives.Multiply(_heads[i].Weight.Value.Span, scale, _heads[i].Weight.Value.Span);
+            }
+
+            _headInputMoments = (second, fourth);
+        }
+
+        public void Dispose()
+        {
+            _trunk.Dispose();
+            foreach (DenseLayer head in _heads)
+            {
+                head.Dispose();
+            }
+
+            _gradientHeadInput.Dispose();
+        }
+
+        private (float Second, float Fourth) HeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
+        {
+            _trunk.Reserve(samples);
+            return NormMoments(_trunk.Forward(zSamples, samples), samples, _trunk.OutputSize);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Hypernetworks.Initialization;
+using Hypernetworks.Layers;
+using Hypernetworks.Model.Application;
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Model.Generators;
+
+/// <summary>
+/// The generator's hidden MLP: each layer is Dense then the generator activation. With no hidden layers it is
+/// the identity (the heads read z itself). It keeps pre- and post-activations of the last forward for backward.
+/// </summary>
+internal sealed class Trunk : IDisposable
+{
+    private readonly DenseLayer[] _layers;
+    private readonly Workspace[] _pre;
+    private readonly Workspace[] _post;
+    private readonly Workspace _gradientA = new();
+    private readonly Workspace _gradientB = new();
+    private readonly Activation _activation;
+
+    public Trunk(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name)
+    {
+        InputSize = inputSize;
+        _activation = activation;
+        _layers = new DenseLayer[hiddenSizes.Count];
+        _pre = new Workspace[hiddenSizes.Count];
+        _post = new Workspace[hiddenSizes.Count];
+        int width = inputSize;
+        for (int i = 0; i < hiddenSizes.Count; i++)
+        {
+            _layers[i] = new DenseLayer(width, hiddenSizes[i], $"{name}.{i}");
+            _pre[i] = new Workspace();
+            _post[i] = new Workspace();
+            width = hiddenSizes[i];
+        }
+
+        OutputSize = width;
+    }
+
+    public int InputSize { get; }
+
+    public int OutputSize { get; }
+
+    public int LayerCount => _layers.Length;
+
+    public IEnumerable<Parameter> Parameters() => _layers.SelectMany(l => new[] { l.Weight, l.Bias });
+
+    /// <summary>Kaiming-normal weights for the generator activation, zero biases.</summary>
+    public void Initialize(SeededRandom random, float inputGainSquared = 1f)
+    {
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            float variance = (i == 0 ? inputGainSquared : TargetVariance.GainSquared(_activation)) / _layers[i].InputSize;
+            WeightFill.Normal(random, _layers[i].Weight.Value.Span, MathF.Sqrt(variance));
+            _layers[i].Bias.Value.Clear();
+        }
+    }
+
+    public void Reserve(int rows)
+    {
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _pre[i].Reserve((long)rows * _layers[i].OutputSize);
+            _post[i].Reserve((long)rows * _layers[i].OutputSize);
+        }
+
+        int widest = Math.Max(InputSize, _layers.Length == 0 ? 0 : _layers.Max(l => l.OutputSize));
+        _gradientA.Reserve((long)rows * widest);
+        _gradientB.Reserve((long)rows * widest);
+    }
+
+    /// <summary>Runs the trunk; the result is <paramref name="input"/> itself when there are no hidden layers.</summary>
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input, int rows)
+    {
+        ReadOnlySpan<float> x = input;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            Span<float> pre = _pre[i].Span(rows * _layers[i].OutputSize);
+            Span<float> post = _post[i].Span(rows * _layers[i].OutputSize);
+            _layers[i].Forward(x, _layers[i].InputSize, rows, pre, _layers[i].OutputSize);
+            ActivationFunctions.Forward(_activation, pre, post);
+            x = post;
+        }
+
+        return x;
+    }
+
+    /// <summary>The output of the last forward, whose input was <paramref name="input"/>.</summary>
+    public ReadOnlySpan<float> Output(ReadOnlySpan<float> input, int rows)
+        => _layers.Length == 0 ? input[..(rows * InputSize)] : _post[^1].Span(rows * OutputSize);
+
+    /// <summary>
+    /// Back-propagates d(output) through the layers of the last forward (whose input was <paramref name="input"/>);
+    /// writes d(input) unless <paramref name="gradInput"/> is empty. <paramref name="gradOutput"/> may be overwritten.
+    /// </summary>
+    public void Backward(ReadOnlySpan<float> input, Span<float> gradOutput, int rows, Span<float> gradInput)
+    {
+        if (_layers.Length == 0)
+        {
+            if (!gradInput.IsEmpty)
+            {
+                gradOutput[..(rows * InputSize)].CopyTo(gradInput);
+            }
+
+            return;
+        }
+
+        Span<float> gradient = gradOutput;
+        for (int i = _layers.Length - 1; i >= 0; i--)
+        {
+            DenseLayer layer = _layers[i];
+            int count = rows * layer.OutputSize;
+            ActivationFunctions.Backward(_activation, _pre[i].Span(count), _post[i].Span(count), gradient[..count], gradient[..count]);
+            ReadOnlySpan<float> x = i == 0 ? input : _post[i - 1].Span(rows * layer.InputSize);
+            Span<float> gradX = i == 0
+                ? gradInput
+                : (i % 2 == 0 ? _gradientA : _gradientB).Span(rows * layer.InputSize);
+            layer.Backward(x, layer.InputSize, gradient, layer.OutputSize, rows, gradX, layer.InputSize, false);
+            gradient = gradX;
+        }
+    }
+
+    /// <summary>The first hidden layer, which the chunked generator drives itself (it splits the input).</summary>
+    public DenseLayer FirstLayer => _layers[0];
+
+    /// <summary>Runs layers 1… after the caller computed layer 0's pre-activation into <see cref="PreActivation"/>(0).</summary>
+    public ReadOnlySpan<float> ForwardFromFirstPreActivation(int rows)
+    {
+        Span<float> pre0 = _pre[0].Span(rows * _layers[0].OutputSize);
+        Span<float> post0 = _post[0].Span(rows * _layers[0].OutputSize);
+        ActivationFunctions.Forward(_activation, pre0, post0);
+        ReadOnlySpan<float> x = post0;
+        for (int i = 1; i < _layers.Length; i++)
+        {
+            Span<float> pre = _pre[i].Span(rows * _layers[i].OutputSize);
+            Span<float> post = _post[i].Span(rows * _layers[i].OutputSize);
+            _layers[i].Forward(x, _layers[i].InputSize, rows, pre, _layers[i].OutputSize);
+            ActivationFunctions.Forward(_activation, pre, post);
+            x = post;
+        }
+
+        return x;
+    }
+
+    /// <summary>Back-propagates down to layer 0's pre-activation, returned (in scratch memory) for the caller to finish.</summary>
+    public Span<float> BackwardToFirstPreActivation(Span<float> gradOutput, int rows)
+    {
+        Span<float> gradient = gradOutput;
+        for (int i = _layers.Length - 1; i >= 1; i--)
+        {
+            DenseLayer layer = _layers[i];
+            int count = rows * layer.OutputSize;
+            ActivationFunctions.Backward(_activation, _pre[i].Span(count), _post[i].Span(count), gradient[..count], gradient[..count]);
+            Span<float> gradX = (i % 2 == 0 ? _gradientA : _gradientB).Span(rows * layer.InputSize);
+            layer.Backward(_post[i - 1].Span(rows * layer.InputSize), layer.InputSize, gradient, layer.OutputSize, rows, gradX, layer.InputSize, false);
+            gradient = gradX;
+        }
+
+        int first = rows * _layers[0].OutputSize;
+        ActivationFunctions.Backward(_activation, _pre[0].Span(first), _post[0].Span(first), gradient[..first], gradient[..first]);
+        return gradient[..first];
+    }
+
+    /// <summary>Layer <paramref name="index"/>'s pre-activation scratch for <paramref name="rows"/> rows.</summary>
+    public Span<float> PreActivation(int index, int rows) => _pre[index].Span(rows * _layers[index].OutputSize);
+
+    public void Dispose()
+    {
+        foreach (DenseLayer layer in _layers)
+        {
+            layer.Dispose();
+        }
+
+        foreach (Workspace w in _pre.Concat(_post))
+        {
+            w.Dispose();
+        }
+
+        _gradientA.Dispose();
+        _gradientB.Dispose();
+    }
+}

@@ -1,0 +1,147 @@
+using Hypernetworks.Layers;
+
+namespace Hypernetworks.Model;
+
+/// <summary>
+/// The shape of a hypernetwork: the conditioning it reads, the target network it generates, and how it generates
+/// it. <see cref="Validate"/> checks it; every <see cref="Hypernetwork"/> constructor calls it.
+/// </summary>
+public sealed class HypernetworkSpec
+{
+    /// <summary>Default generator hidden sizes.</summary>
+    public static readonly IReadOnlyList<int> DefaultHiddenSizes = [256, 256];
+
+    /// <summary>Width of a conditioning row (1 for <see cref="ConditioningEncoderKind.Embedding"/>: the key).</summary>
+    public int ConditioningSize { get; init; }
+
+    /// <summary>Width of a data row: the target network's input.</summary>
+    public int InputSize { get; init; }
+
+    /// <summary>(in, out) per target layer; consecutive layers must chain and the first in must equal <see cref="InputSize"/>.</summary>
+    public IReadOnlyList<(int In, int Out)> TargetLayerSizes { get; init; } = [];
+
+    /// <summary>Hidden layer widths of the generator MLP (its trunk); may be empty except for <see cref="GeneratorKind.Chunked"/>.</summary>
+    public IReadOnlyList<int> HiddenSizes { get; init; } = DefaultHiddenSizes;
+
+    /// <summary>Activation between target layers (none after the last).</summary>
+    public Activation Activation { get; init; } = Activation.Relu;
+
+    /// <summary>Activation after each generator hidden layer.</summary>
+    public Activation GeneratorActivation { get; init; } = Activation.Relu;
+
+    /// <summary>The generator kind.</summary>
+    public GeneratorKind Generator { get; init; } = GeneratorKind.SharedTrunk;
+
+    /// <summary>The conditioning encoder.</summary>
+    public ConditioningEncoderKind Encoder { get; init; } = ConditioningEncoderKind.Dense;
+
+    /// <summary>Number of keys of the <see cref="ConditioningEncoderKind.Embedding"/> encoder (keys are 0 … count − 1).</summary>
+    public int EmbeddingCount { get; init; }
+
+    /// <summary>Width of an embedding row (the generator input z) for <see cref="ConditioningEncoderKind.Embedding"/>.</summary>
+    public int EmbeddingSize { get; init; } = 16;
+
+    /// <summary>Generated parameters per chunk, for <see cref="GeneratorKind.Chunked"/>.</summary>
+    public int ChunkSize { get; init; } = 1024;
+
+    /// <summary>Width of the learned chunk embedding, for <see cref="GeneratorKind.Chunked"/>.</summary>
+    public int ChunkEmbeddingSize { get; init; } = 16;
+
+    /// <summary>Rank r of W = U·Vᵀ, for <see cref="GeneratorKind.LowRank"/>; a layer narrower than r uses min(r, in, out).</summary>
+    public int Rank { get; init; } = 4;
+
+    /// <summary>For <see cref="GeneratorKind.LowRank"/>: add a learned, condition-independent base W₀ to every U·Vᵀ.</summary>
+    public bool LowRankBase { get; init; }
+
+    /// <summary>The initialisation of the generator heads.</summary>
+    public InitializationScheme Initialization { get; init; } = InitializationScheme.HyperfanIn;
+
+    /// <summary>The task, which fixes loss and label format.</summary>
+    public HypernetworkTask Task { get; init; } = HypernetworkTask.Regression;
+
+    /// <summary>
+    /// Upper bound on generated floats held at once for a batch; above it the batch's groups are processed in
+    /// slices. At least one group's parameters are always held.
+    /// </summary>
+    public long MaxGeneratedFloats { get; init; } = 1L << 26;
+
+    /// <summary>The target network's output width (the last layer's out).</summary>
+    public int OutputSize => TargetLayerSizes.Count == 0 ? 0 : TargetLayerSizes[^1].Out;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range or inconsistent.</summary>
+    public void Validate()
+    {
+        if (Encoder == ConditioningEncoderKind.Embedding)
+        {
+            Require(ConditioningSize == 1, nameof(ConditioningSize), $"is {ConditioningSize}; the Embedding encoder reads one key column, so it must be 1");
+            Require(EmbeddingCount > 0, nameof(EmbeddingCount), $"is {EmbeddingCount}; the Embedding encoder needs the number of keys (> 0)");
+            Require(EmbeddingSize > 0, nameof(EmbeddingSize), $"is {EmbeddingSize}; it must be positive");
+        }
+        else
+        {
+            Require(ConditioningSize > 0, nameof(ConditioningSize), $"is {ConditioningSize}; it must be positive");
+        }
+
+        Require(InputSize > 0, nameof(InputSize), $"is {InputSize}; it must be positive");
+        Require(TargetLayerSizes is { Count: > 0 }, nameof(TargetLayerSizes), "is empty; the target network needs at least one layer");
+        for (int l = 0; l < TargetLayerSizes.Count; l++)
+        {
+            (int input, int output) = TargetLayerSizes[l];
+            Require(input > 0 && output > 0, nameof(TargetLayerSizes), $"layer {l} is ({input}, {output}); both sizes must be positive");
+            if (l == 0)
+            {
+                Require(input == InputSize, nameof(TargetLayerSizes), $"layer 0 reads {input} inputs but InputSize is {InputSize}; they must be equal");
+            }
+            else
+            {
+                int previous = TargetLayerSizes[l - 1].Out;
+                Require(input == previous, nameof(TargetLayerSizes), $"layer {l} reads {input} inputs but layer {l - 1} emits {previous}; consecutive layers must chain");
+            }
+        }
+
+        Require(HiddenSizes is not null, nameof(HiddenSizes), "is null");
+        for (int i = 0; i < HiddenSizes!.Count; i++)
+        {
+            Require(HiddenSizes[i] > 0, nameof(HiddenSizes), $"entry {i} is {HiddenSizes[i]}; hidden sizes must be positive");
+        }
+
+        Require(Enum.IsDefined(Activation), nameof(Activation), $"is {Activation}, not a known activation");
+        Require(Enum.IsDefined(GeneratorActivation), nameof(GeneratorActivation), $"is {GeneratorActivation}, not a known activation");
+        Require(Enum.IsDefined(Generator), nameof(Generator), $"is {Generator}, not a known generator kind");
+        Require(Enum.IsDefined(Initialization), nameof(Initialization), $"is {Initialization}, not a known scheme");
+        Require(Enum.IsDefined(Task), nameof(Task), $"is {Task}, not a known task");
+        Require(MaxGeneratedFloats > 0, nameof(MaxGeneratedFloats), $"is {MaxGeneratedFloats}; it must be positive");
+        if (Task == HypernetworkTask.MulticlassClassification)
+        {
+            Require(OutputSize >= 2, nameof(TargetLayerSizes), $"ends with {OutputSize} outputs; multiclass classification needs one output per class (at least 2)");
+        }
+
+        switch (Generator)
+        {
+            case GeneratorKind.Chunked:
+                Require(HiddenSizes.Count > 0, nameof(HiddenSizes), "is empty; the Chunked generator's trunk needs at least one hidden layer to mix z with the chunk embedding");
+                Require(ChunkSize > 0, nameof(ChunkSize), $"is {ChunkSize}; it must be positive");
+                Require(ChunkEmbeddingSize > 0, nameof(ChunkEmbeddingSize), $"is {ChunkEmbeddingSize}; it must be positive");
+                long total = TargetParameterCount();
+                Require(ChunkSize <= total, nameof(ChunkSize), $"is {ChunkSize}, more than the {total} target parameters; use at most {total}");
+                break;
+            case GeneratorKind.LowRank:
+                int limit = TargetLayerSizes.Max(s => Math.Min(s.In, s.Out));
+                Require(Rank > 0 && Rank <= limit, nameof(Rank), $"is {Rank}; it must be in [1, {limit}] (no target layer has a larger min(in, out), so a larger rank only adds parameters)");
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The number of weights and biases of the (dense) target network.</summary>
+    public long TargetParameterCount() => TargetLayerSizes.Sum(s => ((long)s.In * s.Out) + s.Out);
+
+    private static void Require(bool condition, string option, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"HypernetworkSpec.{option} {message}.", option);
+        }
+    }
+}

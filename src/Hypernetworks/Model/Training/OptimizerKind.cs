@@ -1,0 +1,11 @@
+namespace Hypernetworks.Model.Training;
+
+/// <summary>The optimizer the trainer builds.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam; weight decay, if any, is added to the gradient (L2).</summary>
+    Adam,
+
+    /// <summary>AdamW; weight decay is decoupled from the gradient.</summary>
+    AdamW,
+}
