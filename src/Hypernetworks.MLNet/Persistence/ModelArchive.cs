@@ -45,7 +45,11 @@ public static class ModelArchive
         }
         catch
         {
-            File.Delete(tempPath);
+            if (File.Exists(tempPath))
+            {
+                File.Delete(tempPath);
+            }
+
             throw;
         }
     }

@@ -215,7 +215,7 @@ internal static class ModelArchiveReader
     {
         using Stream source = entry.Open();
         using var buffer = new MemoryStream();
-        byte[] chunk = new byte[Math.Min(maxBytes + 1, 81920)];
+        byte[] chunk = new byte[81920];
         int read;
         while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
         {
