@@ -7,7 +7,7 @@ public sealed class BinaryClassificationMetricsTests
     private static readonly bool[] Labels = [true, false, true, false, true];
     private static readonly float[] Scores = [0.9f, 0.8f, 0.4f, 0.4f, 0.1f];
 
-    private static BinaryClassificationMetrics Sample() => BinaryClassificationMetrics.Compute(Labels, Scores, Scores);
+    private static CalibratedBinaryClassificationMetrics Sample() => CalibratedBinaryClassificationMetrics.Compute(Labels, Scores, Scores);
 
     [Fact]
     public void Compute_ThresholdMetricsMatchHandCounts()
@@ -40,7 +40,7 @@ public sealed class BinaryClassificationMetricsTests
 
         double expected = PairwiseAuc(labels, scores);
 
-        Assert.Equal(expected, BinaryClassificationMetrics.Compute(labels, scores, scores).AreaUnderRocCurve, 12);
+        Assert.Equal(expected, BinaryClassificationMetrics.Compute(labels, scores).AreaUnderRocCurve, 12);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class BinaryClassificationMetricsTests
         double logLoss = truthProbabilities.Average(p => -Math.Log(p) / Math.Log(2));
         double entropy = -((0.6 * Math.Log(0.6)) + (0.4 * Math.Log(0.4))) / Math.Log(2);
 
-        BinaryClassificationMetrics m = Sample();
+        CalibratedBinaryClassificationMetrics m = Sample();
 
         Assert.Equal(logLoss, m.LogLoss, 12);
         Assert.Equal(entropy, m.Entropy, 12);
@@ -70,7 +70,7 @@ public sealed class BinaryClassificationMetricsTests
     [Fact]
     public void Compute_ClipsCertainWrongProbabilitiesToAFiniteLogLoss()
     {
-        BinaryClassificationMetrics m = BinaryClassificationMetrics.Compute([true, false], [0f, 1f], [0f, 1f]);
+        CalibratedBinaryClassificationMetrics m = CalibratedBinaryClassificationMetrics.Compute([true, false], [0f, 1f], [0f, 1f]);
 
         Assert.Equal(-Math.Log(1e-15) / Math.Log(2), m.LogLoss, 9);
     }
@@ -78,7 +78,7 @@ public sealed class BinaryClassificationMetricsTests
     [Fact]
     public void Compute_PredictsPositiveOnlyAboveTheThreshold()
     {
-        BinaryClassificationMetrics m = BinaryClassificationMetrics.Compute([true, false], [1f, 0f], [0.5f, 0.2f]);
+        BinaryClassificationMetrics m = CalibratedBinaryClassificationMetrics.Compute([true, false], [1f, 0f], [0.5f, 0.2f]);
 
         Assert.Equal(0.0, m.PositiveRecall);
         Assert.Equal(0.0, m.PositivePrecision);
@@ -86,9 +86,20 @@ public sealed class BinaryClassificationMetricsTests
     }
 
     [Fact]
+    public void Compute_OfRawScoresPredictsPositiveAboveZero()
+    {
+        // Scores -1, 2, 0.5, -3 for labels T, F, T, F: predicted positive rows 1 and 2, so TP = 1, FP = 1.
+        BinaryClassificationMetrics m = BinaryClassificationMetrics.Compute([true, false, true, false], [-1f, 2f, 0.5f, -3f]);
+
+        Assert.Equal(0.5, m.Accuracy, 12);
+        Assert.Equal(0.5, m.PositivePrecision, 12);
+        Assert.Equal(0.5, m.AreaUnderRocCurve, 12);
+    }
+
+    [Fact]
     public void Compute_ThrowsWhenLabelsHoldOneClass()
     {
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => BinaryClassificationMetrics.Compute([true, true], [0.2f, 0.4f], [0.2f, 0.4f]));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => BinaryClassificationMetrics.Compute([true, true], [0.2f, 0.4f]));
 
         Assert.Contains("need both classes", ex.Message, StringComparison.Ordinal);
     }
@@ -96,7 +107,7 @@ public sealed class BinaryClassificationMetricsTests
     [Fact]
     public void Compute_ThrowsForProbabilityOutsideZeroToOne()
     {
-        ArgumentException ex = Assert.Throws<ArgumentException>(() => BinaryClassificationMetrics.Compute([true, false], [0f, 0f], [0.5f, 1.5f]));
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => CalibratedBinaryClassificationMetrics.Compute([true, false], [0f, 0f], [0.5f, 1.5f]));
 
         Assert.Equal("probabilities", ex.ParamName);
         Assert.Contains("row 1", ex.Message, StringComparison.Ordinal);
@@ -105,7 +116,7 @@ public sealed class BinaryClassificationMetricsTests
     [Fact]
     public void Compute_ThrowsForEmptyInput()
     {
-        Assert.Throws<ArgumentException>(() => BinaryClassificationMetrics.Compute([], [], []));
+        Assert.Throws<ArgumentException>(() => BinaryClassificationMetrics.Compute([], []));
     }
 
     private static double PairwiseAuc(bool[] labels, float[] scores)
