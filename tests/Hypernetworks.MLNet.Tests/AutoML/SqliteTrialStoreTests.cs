@@ -10,16 +10,16 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public void Dispose() => file.Dispose();
 
     [Fact]
-    public Task ConcurrentClaims_GetDistinctTrials() => TrialStoreContract.ConcurrentClaimsGetDistinctTrials(Store());
+    public Task ConcurrentClaims_GetDistinctTrials() => TrialStoreContract.ConcurrentClaimsGetDistinctTrials(Store(30_000));
 
     [Fact]
     public Task Complete_StoresTheOutcome() => TrialStoreContract.CompleteStoresTheOutcome(Store());
 
     [Fact]
-    public Task StaleTrial_IsReclaimedAndItsOldWorkerRefused() => TrialStoreContract.StaleTrialIsReclaimedAndItsOldWorkerRefused(Store());
+    public Task StaleTrial_IsReclaimedAndItsOldWorkerRefused() => TrialStoreContract.StaleTrialIsReclaimedAndItsOldWorkerRefused(Store(300));
 
     [Fact]
-    public Task FreshTrialOfAnotherWorker_IsNotReclaimed() => TrialStoreContract.FreshTrialOfAnotherWorkerIsNotReclaimed(Store());
+    public Task FreshTrialOfAnotherWorker_IsNotReclaimed() => TrialStoreContract.FreshTrialOfAnotherWorkerIsNotReclaimed(Store(30_000));
 
     [Fact]
     public Task SpentBudgetWithNothingRunning_IsDone() => TrialStoreContract.SpentBudgetWithNothingRunningIsDone(Store());
@@ -88,7 +88,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public async Task Resume_AfterAWorkerProcessIsKilled_LosesNothing()
     {
         const int Trials = 10;
-        using (WorkerProcess worker = WorkerProcess.Start($"sqlite:{file.Path}", "kill", "killed", Trials, epochs: 4, epochMilliseconds: 40, heartbeatTimeoutMilliseconds: 1000, seed: 1))
+        using (WorkerProcess worker = WorkerProcess.Start($"sqlite:{file.Path}", "kill", "killed", Trials, epochs: 4, epochMilliseconds: 40, heartbeatTimeoutMilliseconds: 2000, seed: 1))
         {
             // Kill it in the middle of a trial once a few trials have finished.
             await worker.WaitUntilAsync(w => w.Ids("DONE").Length >= 3 && w.Lines[^1].StartsWith("START", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
@@ -104,7 +104,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
             return Task.FromResult(Objectives.ShiftedSphere(settings.Parameter));
         });
 
-        await Sweep(runner, TrialStore.Sqlite(file.Path, TimeSpan.FromSeconds(1))).SetMaxModelToExplore(Trials).RunAsync();
+        await Sweep(runner, TrialStore.Sqlite(file.Path, TimeSpan.FromSeconds(2))).SetMaxModelToExplore(Trials).RunAsync();
 
         IReadOnlyList<TrialRecord> after = await Store().LoadTrialsAsync(default);
         Assert.Equal(Enumerable.Range(1, Trials), after.Select(t => t.TrialId));
@@ -123,5 +123,5 @@ public sealed class SqliteTrialStoreTests : IDisposable
     private static AutoMLExperiment Sweep(ITrialRunner runner, ITrialStore store) =>
         new AutoMLExperiment().SetSearchSpace(Box()).SetTrialRunner(runner).SetRandomSearchTuner().SetTrialStore(store).SetMaxModelToExplore(8);
 
-    private ITrialStore Store() => TrialStore.Sqlite(file.Path, TimeSpan.FromMilliseconds(300));
+    private ITrialStore Store(int heartbeatTimeoutMilliseconds = 300) => TrialStore.Sqlite(file.Path, TimeSpan.FromMilliseconds(heartbeatTimeoutMilliseconds));
 }
