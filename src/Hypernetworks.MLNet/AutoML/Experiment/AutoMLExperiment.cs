@@ -30,6 +30,9 @@ public sealed class AutoMLExperiment
     /// <summary>Gets the id this worker writes into the trial store.</summary>
     public string WorkerId => workerId;
 
+    /// <summary>Gets the trial runner set so far, for the pipeline setters that configure it.</summary>
+    internal ITrialRunner? TrialRunner => runner;
+
     /// <summary>Sets the space the tuner searches.</summary>
     /// <param name="searchSpace">The search space.</param>
     public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace)
@@ -178,8 +181,9 @@ public sealed class AutoMLExperiment
 
     /// <summary>
     /// Runs the sweep until the trial budget is spent, the time budget runs out, the tuner has nothing new,
-    /// or <paramref name="cancellationToken"/> is cancelled, and returns the best trial (its model is null
-    /// when another worker or an earlier process ran it). Throws the first trial's error when every trial
+    /// or <paramref name="cancellationToken"/> is cancelled, and returns the best trial as the runner's
+    /// <see cref="ITrialRunner.CompleteBestTrialAsync"/> leaves it (the default leaves the model null
+    /// when another worker or an earlier process ran the trial). Throws the first trial's error when every trial
     /// failed, <see cref="TimeoutException"/> when time ran out before any trial finished, and
     /// <see cref="OperationCanceledException"/> when cancelled before any trial finished.
     /// </summary>
@@ -200,7 +204,8 @@ public sealed class AutoMLExperiment
             var settings = new ExperimentSettings(
                 space, trialRunner, tunerFactory(space), trialStore, monitor, earlyStoppingFactory?.Invoke(),
                 direction, maxTrials, trainingTime, parallelTrials, workerId);
-            return await new ExperimentRun(settings).RunAsync(cancellationToken).ConfigureAwait(false);
+            TrialResult best = await new ExperimentRun(settings).RunAsync(cancellationToken).ConfigureAwait(false);
+            return await trialRunner.CompleteBestTrialAsync(best, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
