@@ -30,7 +30,7 @@ public class AutoMLExperimentTests
         TrialResult best = await Experiment(new FunctionTrialRunner(Objectives.ShiftedSphere)).SetMonitor(monitor).SetMaxModelToExplore(20).RunAsync();
 
         Assert.Equal(monitor.Completed.Min(r => r.Metric), best.Metric);
-        Assert.Equal(best.TrialSettings.TrialId, best.Model);
+        Assert.Equal(best.TrialSettings.TrialId, Assert.IsType<TrialIdModel>(best.Model).TrialId);
         Assert.Equal(best.Metric, best.Loss);
     }
 

@@ -15,5 +15,5 @@ internal sealed class FunctionTrialRunner : ITrialRunner
     }
 
     public async Task<TrialResult> RunAsync(TrialSettings settings, ITrialContext context, CancellationToken cancellationToken) =>
-        new() { Metric = await run(settings, context, cancellationToken).ConfigureAwait(false), Model = settings.TrialId };
+        new() { Metric = await run(settings, context, cancellationToken).ConfigureAwait(false), Model = new TrialIdModel(settings.TrialId) };
 }

@@ -7,7 +7,7 @@ public sealed class TrialResult
     public TrialSettings TrialSettings { get; set; } = new();
 
     /// <summary>Gets or sets the trained model; null for trials read back from a trial store (run by another worker or an earlier process).</summary>
-    public object? Model { get; set; }
+    public ITransformer? Model { get; set; }
 
     /// <summary>Gets or sets the validation metric the trial reached.</summary>
     public double Metric { get; set; }

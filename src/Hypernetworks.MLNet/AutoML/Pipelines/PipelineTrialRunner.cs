@@ -80,7 +80,7 @@ internal sealed class PipelineTrialRunner : ITrialRunner
         return new TransformerChain<ITransformer>(transformers);
     }
 
-    private static void Dispose(object? model)
+    private static void Dispose(ITransformer? model)
     {
         if (model is IEnumerable<ITransformer> chain)
         {
@@ -141,7 +141,7 @@ internal sealed class PipelineTrialRunner : ITrialRunner
 
     private void KeepIfBest(TrialResult result, MetricDirection direction)
     {
-        object? discard;
+        ITransformer? discard;
         lock (gate)
         {
             bool better = bestOwn is null || !double.IsFinite(bestOwn.Metric)
