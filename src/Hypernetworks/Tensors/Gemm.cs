@@ -86,8 +86,9 @@ public static unsafe class Gemm
         {
             var problem = new GemmProblem(
                 transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias.IsEmpty ? null : pbias, activation);
-            if (k == 0)
+            if (k == 0 || alpha == 0f)
             {
+                // As in BLAS, A and B are not read when the product does not count.
                 ScaleOnly(problem);
             }
             else
@@ -189,7 +190,7 @@ public static unsafe class Gemm
         return bBytes <= DirectBytes || problem.M <= DirectRows;
     }
 
-    // k = 0: the product is empty, so C = f(β·C + bias), with the same operation order as the kernels' epilogue.
+    // k = 0 or α = 0: C = f(β·C + bias), with the same operation order as the kernels' epilogue.
     private static void ScaleOnly(in GemmProblem problem)
     {
         var epilogue = new TileEpilogue(problem.Alpha, problem.Beta, problem.Bias);
