@@ -134,12 +134,14 @@ public static unsafe class Gemm
             _ => (GemmKernelScalar.Rows, GemmKernelScalar.Columns),
         };
 
-        // The activation is applied over row segments whose bounds must not depend on the thread count (a
-        // vectorised activation may round a value differently at a different offset), so split those by rows.
-        bool byRows = problem.Activation != Activation.Identity || problem.M >= problem.N;
+        // Columns by default: each thread then packs only its own part of B (A is read in place, shared). The
+        // activation is applied over row segments whose bounds must not depend on the thread count (a vectorised
+        // activation may round a value differently at a different offset), so those products split by rows.
+        int maxThreads = Math.Min(MaxThreads, Environment.ProcessorCount);
+        bool byRows = problem.Activation != Activation.Identity || problem.N < columnUnit * maxThreads;
         int units = byRows ? Ceiling(problem.M, rowUnit) : Ceiling(problem.N, columnUnit);
         double flops = 2.0 * problem.M * problem.N * problem.K;
-        int threads = flops < ParallelFlops ? 1 : Math.Min(Math.Min(MaxThreads, Environment.ProcessorCount), units);
+        int threads = flops < ParallelFlops ? 1 : Math.Min(maxThreads, units);
         if (threads <= 1)
         {
             GemmExecutor.Run(problem, path);
