@@ -6,11 +6,11 @@ namespace Hypernetworks.Tensors;
 /// General matrix multiply over row-major float32 spans: C = α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ.
 /// </summary>
 /// <remarks>
-/// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked Vector512 (else Vector256,
-/// else scalar) micro-kernel; small, cache-resident shapes run a direct path that packs little or nothing. Work
-/// above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each element computed
-/// by exactly the same operations whatever the thread count, so results are bitwise reproducible. A steady
-/// stream of calls allocates nothing: packing buffers are kept per thread.
+/// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked micro-kernel (Vector512, else
+/// Vector256, else Vector128, else scalar); small, cache-resident shapes run a direct path that packs little or
+/// nothing. Work above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each
+/// element computed by exactly the same operations whatever the thread count, so results are bitwise
+/// reproducible. A steady stream of calls allocates nothing: packing buffers are kept per thread.
 /// </remarks>
 public static unsafe class Gemm
 {

@@ -24,10 +24,11 @@ internal static unsafe class GemmDispatch
         {
             GemmPath.Packed512 or GemmPath.Direct512 => (GemmKernel512.Rows, GemmKernel512.Columns),
             GemmPath.Packed256 or GemmPath.Direct256 => (GemmKernel256.Rows, GemmKernel256.Columns),
+            GemmPath.Packed128 or GemmPath.Direct128 => (GemmKernel128.Rows, GemmKernel128.Columns),
             _ => (GemmKernelScalar.Rows, GemmKernelScalar.Columns),
         };
 
-        // Columns by default: each thread then packs only its own part of B (A is read in place, shared). The
+        // Columns by default: each thread then packs only its own part of B (A is shared, and cheap to copy). The
         // activation is applied over row segments whose bounds must not depend on the thread count (a vectorised
         // activation may round a value differently at a different offset), so those products split by rows.
         int maxThreads = Math.Min(Gemm.MaxThreads, Environment.ProcessorCount);
@@ -82,6 +83,11 @@ internal static unsafe class GemmDispatch
         if (GemmKernel256.IsSupported)
         {
             return direct ? GemmPath.Direct256 : GemmPath.Packed256;
+        }
+
+        if (GemmKernel128.IsSupported)
+        {
+            return direct ? GemmPath.Direct128 : GemmPath.Packed128;
         }
 
         return GemmPath.Scalar;

@@ -19,14 +19,13 @@ internal static unsafe class GemmPacked
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
         GemmScratch scratch = GemmScratch.Current;
-        int ncMax = RoundUp(Math.Min(GemmBlocking.N, problem.N), nr);
-        float* packedB = scratch.PackedB(GemmBlocking.Depth(problem.K) * ncMax);
-        float* tile = scratch.Tile(mr * nr);
-        int mcMax = Math.Min(GemmBlocking.M, problem.M);
-        int kcMax = GemmBlocking.Depth(problem.K);
-        float* packedA = scratch.PackedA(problem.TransposeA ? kcMax * PaddedStride(mcMax) : mcMax * PaddedStride(kcMax));
-
         int kcStep = GemmBlocking.Depth(problem.K);
+        int ncMax = RoundUp(Math.Min(GemmBlocking.N, problem.N), nr);
+        int mcMax = Math.Min(GemmBlocking.M, problem.M);
+        float* packedB = scratch.PackedB(kcStep * ncMax);
+        float* packedA = scratch.PackedA(problem.TransposeA ? kcStep * PaddedStride(mcMax) : mcMax * PaddedStride(kcStep));
+        float* tile = scratch.Tile(mr * nr);
+
         for (int jc = 0; jc < problem.N; jc += GemmBlocking.N)
         {
             int nc = Math.Min(GemmBlocking.N, problem.N - jc);
@@ -83,16 +82,14 @@ internal static unsafe class GemmPacked
 
             return (1, stride);
         }
-        else
-        {
-            int stride = PaddedStride(kc);
-            for (int r = 0; r < rows; r++)
-            {
-                new ReadOnlySpan<float>(problem.AAt(row + r, depth), kc).CopyTo(new Span<float>(destination + ((nint)r * stride), kc));
-            }
 
-            return (stride, 1);
+        int rowStride = PaddedStride(kc);
+        for (int r = 0; r < rows; r++)
+        {
+            new ReadOnlySpan<float>(problem.AAt(row + r, depth), kc).CopyTo(new Span<float>(destination + ((nint)r * rowStride), kc));
         }
+
+        return (rowStride, 1);
     }
 
     // A whole number of cache lines plus one, so that rows of the copy never alias in the cache sets.
