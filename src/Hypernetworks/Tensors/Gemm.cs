@@ -14,6 +14,8 @@ namespace Hypernetworks.Tensors;
 /// </remarks>
 public static unsafe class Gemm
 {
+    private static readonly Activation[] s_activations = Enum.GetValues<Activation>();
+
     private static int s_maxThreads = 1;
 
     /// <summary>
@@ -66,6 +68,11 @@ public static unsafe class Gemm
         ReadOnlySpan<float> bias, Activation activation)
     {
         GemmChecks.Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc, bias.Length);
+        if (Array.IndexOf(s_activations, activation) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+
         if (m == 0 || n == 0)
         {
             return;
