@@ -28,12 +28,15 @@ internal static unsafe class GemmDispatch
             _ => (GemmKernelScalar.Rows, GemmKernelScalar.Columns),
         };
 
-        // Columns by default: each thread then packs only its own part of B (A is shared, and cheap to copy). The
-        // activation is applied over row segments whose bounds must not depend on the thread count (a vectorised
-        // activation may round a value differently at a different offset), so those products split by rows.
+        // Columns by default: each chunk then packs only its own part of B (A is shared, and cheap to copy), and
+        // two chunks per thread let a thread that is ahead take over from one the operating system paused. The
+        // activation is applied over row segments whose bounds must not depend on the split (a vectorised
+        // activation may round a value differently at a different offset), so those products split by rows,
+        // one chunk per thread (each row chunk packs all of B).
         int maxThreads = Math.Min(Gemm.MaxThreads, Environment.ProcessorCount);
         bool byRows = problem.Activation != Activation.Identity || problem.N < columnUnit * maxThreads;
-        int units = byRows ? Ceiling(problem.M, rowUnit) : Ceiling(problem.N, columnUnit);
+        int unit = byRows ? rowUnit : columnUnit;
+        int units = Ceiling(byRows ? problem.M : problem.N, unit);
         double flops = 2.0 * problem.M * problem.N * problem.K;
         int threads = flops < ParallelFlops ? 1 : Math.Min(maxThreads, units);
         if (threads <= 1)
@@ -42,17 +45,8 @@ internal static unsafe class GemmDispatch
             return;
         }
 
-        Span<GemmProblem> parts = stackalloc GemmProblem[threads];
-        int unit = byRows ? rowUnit : columnUnit;
-        int extent = byRows ? problem.M : problem.N;
-        for (int t = 0; t < threads; t++)
-        {
-            int start = (int)((long)units * t / threads) * unit;
-            int end = Math.Min(extent, (int)((long)units * (t + 1) / threads) * unit);
-            parts[t] = byRows ? problem.Rows(start, end - start) : problem.Columns(start, end - start);
-        }
-
-        GemmWorkers.Run(parts, path);
+        int chunks = Math.Min(units, byRows ? threads : 2 * threads);
+        GemmWorkers.Run(new GemmSplit(problem, path, byRows, Ceiling(units, chunks) * unit), threads);
     }
 
     /// <summary>k = 0 or α = 0: C = f(β·C + bias), with the same operation order as the kernels' epilogue.</summary>
