@@ -22,7 +22,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -50,7 +50,10 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         long start = Stopwatch.GetTimestamp();
         train.BeginEpoch(0);
         train.NextBatch(rows, conditioning, data, labels);
-        net.CalibrateInitialization(conditioning);
+        if (options.GetString("calibrate", "no") == "yes")
+        {
+            net.CalibrateInitialization(conditioning);
+        }
         // Report the running loss every 100 steps through one-epoch-per-100-steps.
         train.Limit = Math.Min(iters, 100);
         var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = Math.Max(1, iters / train.Limit), BatchSize = rows, LearningRate = 1e-3f });
