@@ -12,6 +12,9 @@ public abstract class Optimizer : IDisposable
     private readonly Parameter[] _parameters;
     private readonly List<AlignedBuffer> _state = [];
     private readonly List<string> _stateNames = [];
+    private readonly IReadOnlyList<Parameter> _readOnlyParameters;
+    private readonly IReadOnlyList<AlignedBuffer> _readOnlyState;
+    private readonly IReadOnlyList<string> _readOnlyStateNames;
     private float _learningRate;
     private bool _disposed;
 
@@ -34,11 +37,14 @@ public abstract class Optimizer : IDisposable
             _parameters[i] = parameter;
         }
 
+        _readOnlyParameters = Array.AsReadOnly(_parameters);
+        _readOnlyState = _state.AsReadOnly();
+        _readOnlyStateNames = _stateNames.AsReadOnly();
         LearningRate = learningRate;
     }
 
     /// <summary>The parameters this optimizer updates, in order.</summary>
-    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<Parameter> Parameters => _readOnlyParameters;
 
     /// <summary>The step size used by the next <see cref="Step"/>; a schedule may change it between steps.</summary>
     public float LearningRate
@@ -59,10 +65,10 @@ public abstract class Optimizer : IDisposable
     public int StepCount { get; private set; }
 
     /// <summary>The optimizer's state buffers, each as long as its parameter, in a fixed order (see <see cref="StateNames"/>).</summary>
-    public IReadOnlyList<AlignedBuffer> State => _state;
+    public IReadOnlyList<AlignedBuffer> State => _readOnlyState;
 
     /// <summary>One name per <see cref="State"/> buffer: the parameter's name and the PyTorch state key, e.g. "fc.weight.exp_avg".</summary>
-    public IReadOnlyList<string> StateNames => _stateNames;
+    public IReadOnlyList<string> StateNames => _readOnlyStateNames;
 
     /// <summary>Applies one update from the accumulated gradients; it does not zero them.</summary>
     public abstract void Step();

@@ -83,6 +83,30 @@ public sealed class LinearTests : IDisposable
         GradientCheck.Check("input", _input, gradInput, ProjectedOutput);
     }
 
+    [Theory]
+    [InlineData(Activation.Relu)]
+    [InlineData(Activation.LeakyRelu)]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Sigmoid)]
+    public void Backward_ThroughFusedActivation_MatchesFiniteDifferences(Activation activation)
+    {
+        float[] output = new float[Batch * Outputs];
+        float[] gradPreActivation = new float[Batch * Outputs];
+        float[] gradInput = new float[Batch * Inputs];
+        _layer.Forward(_input, Batch, output, activation);
+        ActivationFunctions.BackwardFromOutput(activation, output, _gradOutput, gradPreActivation);
+        _layer.Backward(_input, gradPreActivation, Batch, gradInput);
+
+        double Loss()
+        {
+            _layer.Forward(_input, Batch, output, activation);
+            return GradientCheck.WeightedSum(output, _gradOutput);
+        }
+
+        GradientCheck.Check("fc.weight", _layer.Weight.Value.Span, _layer.Weight.Gradient.Span.ToArray(), Loss);
+        GradientCheck.Check("input", _input, gradInput, Loss);
+    }
+
     [Fact]
     public void Backward_AccumulatesIntoParameterGradients()
     {

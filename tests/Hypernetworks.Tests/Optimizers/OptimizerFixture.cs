@@ -45,6 +45,19 @@ internal sealed class OptimizerFixture : IDisposable
         return gradients;
     }
 
+    /// <summary>Overwrites every gradient with values in [−1, 1) from the generator, allocating nothing.</summary>
+    public void NextGradientsInPlace()
+    {
+        foreach (Parameter parameter in Parameters)
+        {
+            Span<float> gradient = parameter.Gradient.Span;
+            for (int j = 0; j < gradient.Length; j++)
+            {
+                gradient[j] = _random.NextFloat(-1f, 1f);
+            }
+        }
+    }
+
     public void AssertValues(double[][] expected, double tolerance = 2e-6)
     {
         for (int i = 0; i < Parameters.Length; i++)

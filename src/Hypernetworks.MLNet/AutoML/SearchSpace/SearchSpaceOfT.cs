@@ -1,0 +1,38 @@
+namespace Hypernetworks.MLNet.AutoML;
+
+/// <summary>
+/// A search space read from the <see cref="RangeAttribute"/>, <see cref="ChoiceAttribute"/>,
+/// <see cref="BooleanChoiceAttribute"/> and <see cref="LayerSizesAttribute"/> attributes on the public
+/// properties of an options class; a property whose class carries such attributes becomes a nested
+/// search space. Properties without attributes are not swept.
+/// </summary>
+/// <typeparam name="T">The options class.</typeparam>
+public sealed class SearchSpace<T> : SearchSpace
+    where T : class, new()
+{
+    /// <summary>Creates the search space with the attributes' initial values as defaults.</summary>
+    public SearchSpace()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates the search space with the values of <paramref name="defaults"/> as initial values.</summary>
+    /// <param name="defaults">Options whose property values become the initial values; the attributes' when null.</param>
+    public SearchSpace(T? defaults)
+    {
+        foreach (KeyValuePair<string, OptionBase> pair in SearchSpaceReflection.ReadOptions(typeof(T), defaults))
+        {
+            Add(pair.Key, pair.Value);
+        }
+
+        if (Count == 0)
+        {
+            throw new ArgumentException(
+                $"{typeof(T).Name} has no public property marked [Range], [Choice], [BooleanChoice] or [LayerSizes].", nameof(defaults));
+        }
+    }
+
+    /// <summary>Maps a feature-space point to an options object.</summary>
+    /// <param name="feature">The point.</param>
+    public T SampleOptions(ReadOnlySpan<double> feature) => SampleFromFeatureSpace(feature).AsType<T>();
+}
