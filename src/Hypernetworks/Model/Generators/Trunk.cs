@@ -64,7 +64,12 @@ internal sealed class Trunk : IDisposable
             _post[i].Reserve((long)rows * _layers[i].OutputSize);
         }
 
-        int widest = Math.Max(InputSize, _layers.Length == 0 ? 0 : _layers.Max(l => l.OutputSize));
+        int widest = InputSize;
+        foreach (DenseLayer layer in _layers)
+        {
+            widest = Math.Max(widest, layer.OutputSize);
+        }
+
         _gradientA.Reserve((long)rows * widest);
         _gradientB.Reserve((long)rows * widest);
     }
