@@ -190,6 +190,31 @@ public class PipelineExperimentTests
         }
     }
 
+    [Theory]
+    [InlineData(false, 120)]
+    [InlineData(true, 180)]
+    public async Task SetRetrainOnFullData_DecidesWhatTheBestPipelineIsFittedOn(bool retrain, long expectedRows)
+    {
+        var context = new MLContext(seed: 1);
+        (IDataView train, IDataView validation) = RegressionSets(context);
+        var counts = new ConcurrentQueue<long>();
+        SweepableEstimator sweepable = context.Auto().CreateSweepableEstimator<PickOptions>(
+            (ctx, options) => new RowCountingEstimator(ctx.Transforms.CopyColumns("Score", options.Source), counts));
+
+        TrialResult best = await context.Auto().CreateExperiment()
+            .SetPipeline(sweepable)
+            .SetDataset(train, validation)
+            .SetRegressionMetric(RegressionMetric.RootMeanSquaredError)
+            .SetGridSearchTuner()
+            .SetMaxModelToExplore(3)
+            .SetRetrainOnFullData(retrain)
+            .RunAsync();
+
+        Assert.Equal(expectedRows, counts.Last());
+        Assert.Equal("B", Source(best));
+        Assert.NotNull(best.Model);
+    }
+
     [Fact]
     public void SetPipeline_ThrowsWithoutASweepableEstimator()
     {
