@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Hypernetworks.MLNet.Data;
 
@@ -45,9 +46,10 @@ internal abstract class FloatColumnReader
         {
             if (!float.IsFinite(values[i]))
             {
+                string value = values[i].ToString(CultureInfo.InvariantCulture);
                 throw Error(values.Length == 1 && Column.Type is not VectorDataViewType
-                    ? $"is {values[i]}; the hypernetwork needs finite values"
-                    : $"slot {i} is {values[i]}; the hypernetwork needs finite values");
+                    ? $"is {value}; the hypernetwork needs finite values"
+                    : $"slot {i} is {value}; the hypernetwork needs finite values");
             }
         }
     }
