@@ -5,8 +5,8 @@ namespace Hypernetworks.MLNet;
 /// <summary>
 /// Saves and loads model archives: a zip holding <c>manifest.json</c> (format and library version, the input
 /// schema, and the ordered components with their options and entry declarations), <c>manifest.sha256</c>, and
-/// one entry per component tensor (<c>components/{index}/{name}.bin</c>, little-endian, SHA-256 checked).
-/// Loading validates the whole archive before it returns; any problem with the file gives a
+/// one entry per component tensor (<c>components/{index}/{name}.bin</c>, little-endian, stored uncompressed,
+/// SHA-256 checked). Loading validates the whole archive before it returns; any problem with the file gives a
 /// <see cref="ModelFormatException"/>.
 /// </summary>
 public static class ModelArchive
@@ -45,7 +45,11 @@ public static class ModelArchive
         }
         catch
         {
-            File.Delete(tempPath);
+            if (File.Exists(tempPath))
+            {
+                File.Delete(tempPath);
+            }
+
             throw;
         }
     }

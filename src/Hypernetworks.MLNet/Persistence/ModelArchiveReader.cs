@@ -8,17 +8,13 @@ namespace Hypernetworks.MLNet;
 /// <summary>
 /// Reads a model archive and validates all of it before it returns anything: zip entry names, entry count,
 /// the manifest checksum and structure, declared sizes against the limits, the zip directory and the real
-/// bytes, tensor shapes against byte lengths, and every entry's SHA-256. Entry bytes are read through a
-/// bounded reader, so an entry that inflates past its declared length is rejected, not trusted.
+/// bytes, tensor shapes against byte lengths, and every entry's SHA-256. Component entries must be stored
+/// uncompressed and may not overlap, so the bytes the loader allocates are bytes really in the file (a zip
+/// bomb has nothing to inflate); entries are still read through a bounded reader that refuses any byte past
+/// the declared length.
 /// </summary>
 internal static class ModelArchiveReader
 {
-    /// <summary>Deflate cannot expand data by more than about 1032:1; a larger claimed ratio is a lie.</summary>
-    private const long MaxDeflateRatio = 1100;
-
-    /// <summary>Entries up to this size are read without the inflation-ratio check.</summary>
-    private const long SmallEntryBytes = 1 << 20;
-
     private const int ChecksumLength = 64;
 
     /// <summary>Archive bytes allowed beyond the entry data (zip headers and the manifest).</summary>
@@ -81,6 +77,7 @@ internal static class ModelArchiveReader
         }
 
         var byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        long compressedTotal = 0;
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
             string name = ArchivePaths.Printable(entry.FullName);
@@ -97,6 +94,12 @@ internal static class ModelArchiveReader
             if (entry.CompressedLength < 0 || entry.CompressedLength > archiveLength || entry.Length < 0)
             {
                 throw new ModelFormatException($"Archive entry '{name}' declares {entry.CompressedLength} compressed bytes, but the whole archive is {archiveLength} bytes.");
+            }
+
+            compressedTotal += entry.CompressedLength;
+            if (compressedTotal > archiveLength)
+            {
+                throw new ModelFormatException($"The entries declare more compressed bytes than the archive's {archiveLength} bytes hold (at entry '{name}'): entries overlap.");
             }
         }
 
@@ -174,9 +177,9 @@ internal static class ModelArchiveReader
             throw new ModelFormatException($"{what} is {zipEntry.Length} bytes in the zip directory but {declared.ByteLength} in {ArchivePaths.Manifest}.");
         }
 
-        if (declared.ByteLength > SmallEntryBytes && declared.ByteLength / MaxDeflateRatio > zipEntry.CompressedLength)
+        if (zipEntry.CompressedLength != zipEntry.Length)
         {
-            throw new ModelFormatException($"{what} claims to inflate {zipEntry.CompressedLength} bytes to {declared.ByteLength}, beyond what deflate can do.");
+            throw new ModelFormatException($"{what} is compressed ({zipEntry.CompressedLength} bytes for {zipEntry.Length}); component entries must be stored uncompressed.");
         }
 
         byte[] bytes = new byte[declared.ByteLength];
@@ -215,7 +218,7 @@ internal static class ModelArchiveReader
     {
         using Stream source = entry.Open();
         using var buffer = new MemoryStream();
-        byte[] chunk = new byte[Math.Min(maxBytes + 1, 81920)];
+        byte[] chunk = new byte[81920];
         int read;
         while ((read = source.Read(chunk, 0, chunk.Length)) > 0)
         {

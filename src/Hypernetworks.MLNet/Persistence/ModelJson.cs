@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -20,6 +21,8 @@ internal static class ModelJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         MaxDepth = 64,
         WriteIndented = true,
+        // The manifest is a file, never embedded in HTML: keep type names such as Vector<Single,16> readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter<ModelEntryKind>(allowIntegerValues: false) },
     };
 

@@ -30,6 +30,20 @@ public sealed class ColumnConcatenatingTransformer : RowToRowTransformerBase
     /// <summary>The input column names, in order.</summary>
     public IReadOnlyList<string> InputColumnNames { get; }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "ColumnConcatenatingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context => context.SetOptions(new ConcatenationOptions(OutputColumnName, [.. InputColumnNames])))];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context)
+    {
+        ConcatenationOptions options = context.GetOptions<ConcatenationOptions>();
+        return new ColumnConcatenatingTransformer(options.OutputColumnName, options.InputColumnNames);
+    }
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
@@ -119,4 +133,6 @@ public sealed class ColumnConcatenatingTransformer : RowToRowTransformerBase
             value = editor.Commit();
         };
     }
+
+    private sealed record ConcatenationOptions(string OutputColumnName, string[] InputColumnNames);
 }

@@ -21,6 +21,16 @@ public sealed class ColumnCopyingTransformer : RowToRowTransformerBase
     /// <summary>The (output, input) pairs.</summary>
     public IReadOnlyList<InputOutputColumnPair> Columns { get; }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "ColumnCopyingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context => context.SetOptions(ColumnPairsOptions.From(Columns)))];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context) => new ColumnCopyingTransformer(context.GetOptions<ColumnPairsOptions>().ToPairs());
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {

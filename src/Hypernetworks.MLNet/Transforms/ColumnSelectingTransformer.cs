@@ -31,6 +31,20 @@ public sealed class ColumnSelectingTransformer : RowToRowTransformerBase
     /// <summary>The columns dropped (empty when keeping).</summary>
     public IReadOnlyList<string> DropColumns { get; }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "ColumnSelectingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context => context.SetOptions(new SelectionOptions([.. KeepColumns], [.. DropColumns])))];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context)
+    {
+        SelectionOptions options = context.GetOptions<SelectionOptions>();
+        return new ColumnSelectingTransformer(options.KeepColumns.Length > 0 ? options.KeepColumns : null, options.DropColumns.Length > 0 ? options.DropColumns : null);
+    }
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
@@ -48,4 +62,6 @@ public sealed class ColumnSelectingTransformer : RowToRowTransformerBase
 
         return new ColumnSelectingRowMapper(inputSchema, kept);
     }
+
+    private sealed record SelectionOptions(string[] KeepColumns, string[] DropColumns);
 }

@@ -1,7 +1,10 @@
 namespace Hypernetworks.MLNet;
 
-/// <summary>Maps a data view to another, lazily: nothing is computed until a cursor of the output moves.</summary>
-public interface ITransformer
+/// <summary>
+/// Maps a data view to another, lazily: nothing is computed until a cursor of the output moves. Every transformer
+/// can be saved (<see cref="ICanSaveModel"/>).
+/// </summary>
+public interface ITransformer : ICanSaveModel
 {
     /// <summary>Whether the transformer maps each row on its own (then <see cref="GetRowToRowMapper"/> works).</summary>
     bool IsRowToRowMapper { get; }

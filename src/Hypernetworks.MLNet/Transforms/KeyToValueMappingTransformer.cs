@@ -24,6 +24,16 @@ public sealed class KeyToValueMappingTransformer : RowToRowTransformerBase
     /// <summary>The (output, input) pairs.</summary>
     public IReadOnlyList<InputOutputColumnPair> Columns { get; }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "KeyToValueMappingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context => context.SetOptions(ColumnPairsOptions.From(Columns)))];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context) => new KeyToValueMappingTransformer(context.GetOptions<ColumnPairsOptions>().ToPairs());
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {

@@ -29,6 +29,20 @@ public sealed class KeyToVectorMappingTransformer : RowToRowTransformerBase
     /// <summary>The (output, input) pairs.</summary>
     public IReadOnlyList<InputOutputColumnPair> Columns { get; }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "KeyToVectorMappingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context => context.SetOptions(new KeyToVectorOptions(ColumnPairsOptions.From(Columns), OutputCountVector)))];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context)
+    {
+        KeyToVectorOptions options = context.GetOptions<KeyToVectorOptions>();
+        return new KeyToVectorMappingTransformer(options.OutputCountVector, options.Columns.ToPairs());
+    }
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
@@ -97,4 +111,6 @@ public sealed class KeyToVectorMappingTransformer : RowToRowTransformerBase
             value = editor.Commit();
         };
     }
+
+    private sealed record KeyToVectorOptions(ColumnPairsOptions Columns, bool OutputCountVector);
 }

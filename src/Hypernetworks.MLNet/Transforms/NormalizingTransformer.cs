@@ -36,6 +36,40 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
         return _parameters[index];
     }
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "NormalizingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context =>
+        {
+            context.SetOptions(ColumnPairsOptions.From(_columns));
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                context.AddTensor($"scale.{i}", _parameters[i].Scale.AsSpan(), _parameters[i].Scale.Length);
+                context.AddTensor($"offset.{i}", _parameters[i].Offset.AsSpan(), _parameters[i].Offset.Length);
+            }
+        })];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context)
+    {
+        InputOutputColumnPair[] columns = context.GetOptions<ColumnPairsOptions>().ToPairs();
+        var parameters = new AffineNormalizerModelParameters[columns.Length];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            int[] shape = context.GetTensorShape($"scale.{i}");
+            if (shape.Length != 1)
+            {
+                throw new FormatException($"Tensor 'scale.{i}' must have rank 1; it has rank {shape.Length}.");
+            }
+
+            parameters[i] = new AffineNormalizerModelParameters(context.GetTensor($"scale.{i}", shape), context.GetTensor($"offset.{i}", shape));
+        }
+
+        return new NormalizingTransformer(columns, parameters);
+    }
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {

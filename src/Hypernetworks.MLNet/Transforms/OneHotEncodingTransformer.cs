@@ -24,6 +24,9 @@ public sealed class OneHotEncodingTransformer : ITransformer
     public bool IsRowToRowMapper => true;
 
     /// <inheritdoc />
+    public IEnumerable<ModelComponent> GetModelComponents() => _chain.GetModelComponents();
+
+    /// <inheritdoc />
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => _chain.GetOutputSchema(inputSchema);
 
     /// <inheritdoc />

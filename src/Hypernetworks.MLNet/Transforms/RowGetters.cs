@@ -11,14 +11,15 @@ internal static class RowGetters
     public static Delegate GetGetter(DataViewRow row, DataViewSchema.Column column) =>
         (Delegate)GetGetterMethod.MakeGenericMethod(column.Type.RawType).Invoke(null, [row, column])!;
 
-    /// <summary>Calls the static generic method <paramref name="name"/> of <paramref name="owner"/> with <paramref name="typeArguments"/>.</summary>
+    /// <summary>Calls the static method <paramref name="name"/> of <paramref name="owner"/> (made generic over <paramref name="typeArguments"/> when any), rethrowing its own exceptions.</summary>
     public static TResult InvokeGeneric<TResult>(Type owner, string name, Type[] typeArguments, params object?[] arguments)
     {
         MethodInfo method = owner.GetMethod(name, BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)
             ?? throw new MissingMethodException(owner.Name, name);
         try
         {
-            return (TResult)method.MakeGenericMethod(typeArguments).Invoke(null, arguments)!;
+            MethodInfo target = typeArguments.Length == 0 ? method : method.MakeGenericMethod(typeArguments);
+            return (TResult)target.Invoke(null, arguments)!;
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {

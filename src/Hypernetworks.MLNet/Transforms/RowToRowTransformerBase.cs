@@ -29,6 +29,9 @@ public abstract class RowToRowTransformerBase : ITransformer
     /// <inheritdoc />
     public abstract IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema);
 
+    /// <inheritdoc />
+    public abstract IEnumerable<ModelComponent> GetModelComponents();
+
     /// <summary>A row mapper that adds <paramref name="added"/> to the columns of <paramref name="inputSchema"/>.</summary>
     /// <param name="inputSchema">The input schema.</param>
     /// <param name="added">The columns added, in order.</param>

@@ -87,6 +87,9 @@ public sealed class TransformerChain<TLastTransformer> : ITransformer, IEnumerab
     }
 
     /// <inheritdoc />
+    public IEnumerable<ModelComponent> GetModelComponents() => _transformers.SelectMany(t => t.GetModelComponents());
+
+    /// <inheritdoc />
     public IEnumerator<ITransformer> GetEnumerator() => ((IEnumerable<ITransformer>)_transformers).GetEnumerator();
 
     /// <inheritdoc />

@@ -24,6 +24,50 @@ public sealed class ValueToKeyMappingTransformer : RowToRowTransformerBase
     /// <summary>The dictionaries, in column order.</summary>
     internal IReadOnlyList<KeyValueMap> Maps => _maps;
 
+    /// <summary>The type name of its model file component.</summary>
+    public const string ModelTypeName = "ValueToKeyMappingTransformer";
+
+    /// <inheritdoc />
+    public override IEnumerable<ModelComponent> GetModelComponents() =>
+        [new ModelComponent(ModelTypeName, context =>
+        {
+            context.SetOptions(new KeyMappingOptions(ColumnPairsOptions.From(_columns), [.. _maps.Select(m => DataViewTypeNames.Format(m.ItemType))]));
+            for (int i = 0; i < _maps.Length; i++)
+            {
+                context.AddStrings($"values.{i}", _maps[i].ToStrings());
+            }
+        })];
+
+    /// <summary>Rebuilds the transformer from its saved state.</summary>
+    internal static ITransformer Load(ModelLoadContext context)
+    {
+        KeyMappingOptions options = context.GetOptions<KeyMappingOptions>();
+        InputOutputColumnPair[] columns = options.Columns.ToPairs();
+        if (options.ItemTypes.Length != columns.Length)
+        {
+            throw new FormatException($"The saved key mapping has {columns.Length} columns but {options.ItemTypes.Length} item types.");
+        }
+
+        var maps = new KeyValueMap[columns.Length];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (DataViewTypeNames.Parse(options.ItemTypes[i]) is not PrimitiveDataViewType itemType)
+            {
+                throw new FormatException($"Item type '{options.ItemTypes[i]}' of key column '{columns[i].OutputColumnName}' is not a primitive type.");
+            }
+
+            IReadOnlyList<string> values = context.GetStrings($"values.{i}");
+            if (values.Count == 0)
+            {
+                throw new FormatException($"Key column '{columns[i].OutputColumnName}' has no saved values.");
+            }
+
+            maps[i] = KeyValueMap.FromStrings(itemType, values);
+        }
+
+        return new ValueToKeyMappingTransformer(columns, maps);
+    }
+
     /// <inheritdoc />
     public override IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
@@ -48,4 +92,6 @@ public sealed class ValueToKeyMappingTransformer : RowToRowTransformerBase
 
         return AddColumns(inputSchema, added);
     }
+
+    private sealed record KeyMappingOptions(ColumnPairsOptions Columns, string[] ItemTypes);
 }

@@ -3,6 +3,7 @@ using Hypernetworks.Initialization;
 using Hypernetworks.Model.Application;
 using Hypernetworks.Model.Conditioning;
 using Hypernetworks.Model.Generators;
+using Hypernetworks.Model.Persistence;
 using Hypernetworks.Model.Training;
 using Hypernetworks.Tensors;
 
@@ -213,8 +214,18 @@ public sealed class Hypernetwork : IDisposable
         }
     }
 
-    /// <summary>The encoder, for state persistence.</summary>
-    internal ConditioningEncoder Encoder => _encoder;
+    /// <summary>The chunked generator's fixed output scale (state that is not a parameter), or null for other kinds.</summary>
+    internal float[]? ChunkScale => (_generator as ChunkedGenerator)?.Scale;
+
+    /// <summary>Writes the spec and every parameter to <paramref name="stream"/> (see <see cref="HypernetworkState"/>).</summary>
+    public void Save(Stream stream)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        HypernetworkState.Save(this, stream);
+    }
+
+    /// <summary>Reads a hypernetwork written by <see cref="Save"/>; throws <see cref="HypernetworkFormatException"/> for bad data.</summary>
+    public static Hypernetwork Load(Stream stream, ConditioningEncoder? encoder = null) => HypernetworkState.Load(stream, encoder);
 
     private static ConditioningEncoder CreateEncoder(HypernetworkSpec spec, ConditioningEncoder? encoder)
     {

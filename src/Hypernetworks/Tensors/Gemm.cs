@@ -17,6 +17,11 @@ public static unsafe class Gemm
     // 2·m·n·k below which one thread is used: about 20 µs of work on one core of this class of CPU.
     private const double ParallelFlops = 4e6;
 
+    // The thresholds of the path choice (see PrefersDirect).
+    private const int DotRows = 4;
+    private const long DirectBytes = 1 << 20;
+    private const int DirectRows = 48;
+
     private static int s_maxThreads = 1;
 
     /// <summary>
@@ -155,26 +160,33 @@ public static unsafe class Gemm
 
     private static GemmPath ChoosePath(in GemmProblem problem)
     {
-        bool small = IsSmall(problem);
+        bool direct = PrefersDirect(problem);
         if (GemmKernel512.IsSupported && GemmDot512.IsSupported)
         {
-            return small && !(problem.TransposeA && problem.TransposeB) ? GemmPath.Direct512 : GemmPath.Packed512;
+            return direct ? GemmPath.Direct512 : GemmPath.Packed512;
         }
 
         if (GemmKernel256.IsSupported)
         {
-            return small && !problem.TransposeB ? GemmPath.Direct256 : GemmPath.Packed256;
+            return direct ? GemmPath.Direct256 : GemmPath.Packed256;
         }
 
         return GemmPath.Scalar;
     }
 
-    // The direct path wins while op(B) stays in L2 between row blocks (NN/TN), or, for the dot-product kernel
-    // (NT), while the rows of op(A) are few enough that B is streamed only a few times.
-    private static bool IsSmall(in GemmProblem problem)
+    // Measured on AMD Zen 5 (see GemmSuite). B not transposed: reading B in place beats packing it while B stays
+    // in L2 between row blocks (up to 1 MB), or while there are so few row blocks that B is streamed only a few
+    // times. B transposed: the dot-product kernel wins only for a handful of rows (single-row prediction, the
+    // hypernetwork heads); from there on, transposing B into panels once pays for itself.
+    private static bool PrefersDirect(in GemmProblem problem)
     {
+        if (problem.TransposeB)
+        {
+            return !problem.TransposeA && problem.M <= DotRows;
+        }
+
         long bBytes = (long)problem.K * problem.N * sizeof(float);
-        return problem.TransposeB ? problem.M <= 16 || bBytes <= 256 * 1024 : bBytes <= 512 * 1024;
+        return bBytes <= DirectBytes || problem.M <= DirectRows;
     }
 
     // k = 0: the product is empty, so C = f(β·C + bias), with the same operation order as the kernels' epilogue.

@@ -10,6 +10,16 @@ internal static class GemmBlocking
     /// <summary>The depth of a block (KC): the number of products summed per pass over a tile.</summary>
     public const int K = 256;
 
+    /// <summary>
+    /// The depth of each K block for a product of depth <paramref name="k"/>: the blocks are made equal, so that
+    /// k = 784 runs as 4 × 196 rather than 3 × 256 + 16 (a last, shallow block pays a full epilogue for little work).
+    /// </summary>
+    public static int Depth(int k)
+    {
+        int blocks = Math.Max(1, (k + K - 1) / K);
+        return (k + blocks - 1) / blocks;
+    }
+
     /// <summary>The rows of A packed at once (MC): a multiple of every kernel's tile height.</summary>
     public const int M = 144;
 

@@ -19,38 +19,55 @@ internal readonly unsafe struct GemmKernel256 : IGemmKernel
     public static bool IsSupported => Vector256.IsHardwareAccelerated;
 
     /// <inheritdoc />
-    public static void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    public static void Tile(int rows, int kc, float* a, nint aRowStride, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    {
+        if (aRowStride == 1)
+        {
+            Tile<AdjacentRows>(rows, kc, a, aStep, b, bStep, c, ldc, epilogue);
+        }
+        else
+        {
+            Tile<StridedRows>(rows, kc, a, aRowStride, b, bStep, c, ldc, epilogue);
+        }
+    }
+
+    private static void Tile<TLayout>(int rows, int kc, float* a, nint aStride, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+        where TLayout : struct, IRowLayout
     {
         switch (rows)
         {
             case 1:
-                Tile<TileRows1>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows1, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 2:
-                Tile<TileRows2>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows2, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 3:
-                Tile<TileRows3>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows3, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 4:
-                Tile<TileRows4>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows4, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 5:
-                Tile<TileRows5>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows5, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 6:
-                Tile<TileRows6>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows6, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A tile has 1 to {Rows} rows.");
         }
     }
 
-    // TRows is a compile-time row count: the JIT drops the code of the rows beyond it, so one method body
-    // serves every row tail without branches in the loop.
+    // TRows is a compile-time row count and TLayout a compile-time choice of how A is laid out: the JIT drops the
+    // code of the rows beyond TRows and of the other layout, so one body serves every case without branches in
+    // the loop. Adjacent rows: A(r, p) = a[p·aStride + r]. Strided rows: A(r, p) = a[r·aStride + p], reached
+    // from one base pointer per three rows plus the offsets 0, aStride and 2·aStride, which x64 addressing
+    // folds into the broadcast itself.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    private static void Tile<TRows, TLayout>(int kc, float* a, nint aStride, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
         where TRows : struct, ITileRows
+        where TLayout : struct, IRowLayout
     {
         Vector256<float> lo0 = default, hi0 = default;
         Vector256<float> lo1 = default, hi1 = default;
@@ -58,49 +75,64 @@ internal readonly unsafe struct GemmKernel256 : IGemmKernel
         Vector256<float> lo3 = default, hi3 = default;
         Vector256<float> lo4 = default, hi4 = default;
         Vector256<float> lo5 = default, hi5 = default;
+        nint stride2 = 2 * aStride;
+        float* a0 = a;
+        float* a3 = a + (3 * aStride);
         for (int p = 0; p < kc; p++)
         {
             Vector256<float> b0 = Vector256.Load(b);
             Vector256<float> b1 = Vector256.Load(b + 8);
-            Vector256<float> av = Vector256.Create(a[0]);
+            Vector256<float> av = Vector256.Create(a0[0]);
             lo0 = Vector256.FusedMultiplyAdd(av, b0, lo0);
             hi0 = Vector256.FusedMultiplyAdd(av, b1, hi0);
             if (TRows.Count > 1)
             {
-                av = Vector256.Create(a[1]);
+                av = TLayout.Strided ? Vector256.Create(a0[aStride]) : Vector256.Create(a0[1]);
                 lo1 = Vector256.FusedMultiplyAdd(av, b0, lo1);
                 hi1 = Vector256.FusedMultiplyAdd(av, b1, hi1);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector256.Create(a[2]);
+                av = TLayout.Strided ? Vector256.Create(a0[stride2]) : Vector256.Create(a0[2]);
                 lo2 = Vector256.FusedMultiplyAdd(av, b0, lo2);
                 hi2 = Vector256.FusedMultiplyAdd(av, b1, hi2);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector256.Create(a[3]);
+                av = TLayout.Strided ? Vector256.Create(a3[0]) : Vector256.Create(a0[3]);
                 lo3 = Vector256.FusedMultiplyAdd(av, b0, lo3);
                 hi3 = Vector256.FusedMultiplyAdd(av, b1, hi3);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector256.Create(a[4]);
+                av = TLayout.Strided ? Vector256.Create(a3[aStride]) : Vector256.Create(a0[4]);
                 lo4 = Vector256.FusedMultiplyAdd(av, b0, lo4);
                 hi4 = Vector256.FusedMultiplyAdd(av, b1, hi4);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector256.Create(a[5]);
+                av = TLayout.Strided ? Vector256.Create(a3[stride2]) : Vector256.Create(a0[5]);
                 lo5 = Vector256.FusedMultiplyAdd(av, b0, lo5);
                 hi5 = Vector256.FusedMultiplyAdd(av, b1, hi5);
             }
 
-            a += aStep;
+            if (TLayout.Strided)
+            {
+                a0++;
+                if (TRows.Count > 3)
+                {
+                    a3++;
+                }
+            }
+            else
+            {
+                a0 += aStride;
+            }
+
             b += bStep;
         }
 
@@ -133,7 +165,6 @@ internal readonly unsafe struct GemmKernel256 : IGemmKernel
         {
             Store(c + (5 * ldc), lo5, hi5, alpha, beta, readC, bias);
         }
-
     }
 
     // v = α·acc, then + β·c (only when β ≠ 0, so that C is never read for β = 0), then + bias: the same

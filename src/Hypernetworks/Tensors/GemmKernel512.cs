@@ -19,56 +19,73 @@ internal readonly unsafe struct GemmKernel512 : IGemmKernel
     public static bool IsSupported => Vector512.IsHardwareAccelerated;
 
     /// <inheritdoc />
-    public static void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    public static void Tile(int rows, int kc, float* a, nint aRowStride, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    {
+        if (aRowStride == 1)
+        {
+            Tile<AdjacentRows>(rows, kc, a, aStep, b, bStep, c, ldc, epilogue);
+        }
+        else
+        {
+            Tile<StridedRows>(rows, kc, a, aRowStride, b, bStep, c, ldc, epilogue);
+        }
+    }
+
+    private static void Tile<TLayout>(int rows, int kc, float* a, nint aStride, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+        where TLayout : struct, IRowLayout
     {
         switch (rows)
         {
             case 1:
-                Tile<TileRows1>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows1, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 2:
-                Tile<TileRows2>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows2, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 3:
-                Tile<TileRows3>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows3, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 4:
-                Tile<TileRows4>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows4, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 5:
-                Tile<TileRows5>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows5, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 6:
-                Tile<TileRows6>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows6, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 7:
-                Tile<TileRows7>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows7, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 8:
-                Tile<TileRows8>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows8, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 9:
-                Tile<TileRows9>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows9, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 10:
-                Tile<TileRows10>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows10, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 11:
-                Tile<TileRows11>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows11, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             case 12:
-                Tile<TileRows12>(kc, a, aStep, b, bStep, c, ldc, epilogue);
+                Tile<TileRows12, TLayout>(kc, a, aStride, b, bStep, c, ldc, epilogue);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(rows), rows, $"A tile has 1 to {Rows} rows.");
         }
     }
 
-    // TRows is a compile-time row count: the JIT drops the code of the rows beyond it, so one method body
-    // serves every row tail without branches in the loop.
+    // TRows is a compile-time row count and TLayout a compile-time choice of how A is laid out: the JIT drops the
+    // code of the rows beyond TRows and of the other layout, so one body serves every case without branches in
+    // the loop. Adjacent rows: A(r, p) = a[p·aStride + r]. Strided rows: A(r, p) = a[r·aStride + p], reached
+    // from one base pointer per three rows plus the offsets 0, aStride and 2·aStride, which x64 addressing
+    // folds into the broadcast itself.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TRows>(int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    private static void Tile<TRows, TLayout>(int kc, float* a, nint aStride, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
         where TRows : struct, ITileRows
+        where TLayout : struct, IRowLayout
     {
         Vector512<float> lo0 = default, hi0 = default;
         Vector512<float> lo1 = default, hi1 = default;
@@ -82,91 +99,118 @@ internal readonly unsafe struct GemmKernel512 : IGemmKernel
         Vector512<float> lo9 = default, hi9 = default;
         Vector512<float> lo10 = default, hi10 = default;
         Vector512<float> lo11 = default, hi11 = default;
+        nint stride2 = 2 * aStride;
+        float* a0 = a;
+        float* a3 = a + (3 * aStride);
+        float* a6 = a + (6 * aStride);
+        float* a9 = a + (9 * aStride);
         for (int p = 0; p < kc; p++)
         {
             Vector512<float> b0 = Vector512.Load(b);
             Vector512<float> b1 = Vector512.Load(b + 16);
-            Vector512<float> av = Vector512.Create(a[0]);
+            Vector512<float> av = Vector512.Create(a0[0]);
             lo0 = Vector512.FusedMultiplyAdd(av, b0, lo0);
             hi0 = Vector512.FusedMultiplyAdd(av, b1, hi0);
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[1]);
+                av = TLayout.Strided ? Vector512.Create(a0[aStride]) : Vector512.Create(a0[1]);
                 lo1 = Vector512.FusedMultiplyAdd(av, b0, lo1);
                 hi1 = Vector512.FusedMultiplyAdd(av, b1, hi1);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[2]);
+                av = TLayout.Strided ? Vector512.Create(a0[stride2]) : Vector512.Create(a0[2]);
                 lo2 = Vector512.FusedMultiplyAdd(av, b0, lo2);
                 hi2 = Vector512.FusedMultiplyAdd(av, b1, hi2);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[3]);
+                av = TLayout.Strided ? Vector512.Create(a3[0]) : Vector512.Create(a0[3]);
                 lo3 = Vector512.FusedMultiplyAdd(av, b0, lo3);
                 hi3 = Vector512.FusedMultiplyAdd(av, b1, hi3);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[4]);
+                av = TLayout.Strided ? Vector512.Create(a3[aStride]) : Vector512.Create(a0[4]);
                 lo4 = Vector512.FusedMultiplyAdd(av, b0, lo4);
                 hi4 = Vector512.FusedMultiplyAdd(av, b1, hi4);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[5]);
+                av = TLayout.Strided ? Vector512.Create(a3[stride2]) : Vector512.Create(a0[5]);
                 lo5 = Vector512.FusedMultiplyAdd(av, b0, lo5);
                 hi5 = Vector512.FusedMultiplyAdd(av, b1, hi5);
             }
 
             if (TRows.Count > 6)
             {
-                av = Vector512.Create(a[6]);
+                av = TLayout.Strided ? Vector512.Create(a6[0]) : Vector512.Create(a0[6]);
                 lo6 = Vector512.FusedMultiplyAdd(av, b0, lo6);
                 hi6 = Vector512.FusedMultiplyAdd(av, b1, hi6);
             }
 
             if (TRows.Count > 7)
             {
-                av = Vector512.Create(a[7]);
+                av = TLayout.Strided ? Vector512.Create(a6[aStride]) : Vector512.Create(a0[7]);
                 lo7 = Vector512.FusedMultiplyAdd(av, b0, lo7);
                 hi7 = Vector512.FusedMultiplyAdd(av, b1, hi7);
             }
 
             if (TRows.Count > 8)
             {
-                av = Vector512.Create(a[8]);
+                av = TLayout.Strided ? Vector512.Create(a6[stride2]) : Vector512.Create(a0[8]);
                 lo8 = Vector512.FusedMultiplyAdd(av, b0, lo8);
                 hi8 = Vector512.FusedMultiplyAdd(av, b1, hi8);
             }
 
             if (TRows.Count > 9)
             {
-                av = Vector512.Create(a[9]);
+                av = TLayout.Strided ? Vector512.Create(a9[0]) : Vector512.Create(a0[9]);
                 lo9 = Vector512.FusedMultiplyAdd(av, b0, lo9);
                 hi9 = Vector512.FusedMultiplyAdd(av, b1, hi9);
             }
 
             if (TRows.Count > 10)
             {
-                av = Vector512.Create(a[10]);
+                av = TLayout.Strided ? Vector512.Create(a9[aStride]) : Vector512.Create(a0[10]);
                 lo10 = Vector512.FusedMultiplyAdd(av, b0, lo10);
                 hi10 = Vector512.FusedMultiplyAdd(av, b1, hi10);
             }
 
             if (TRows.Count > 11)
             {
-                av = Vector512.Create(a[11]);
+                av = TLayout.Strided ? Vector512.Create(a9[stride2]) : Vector512.Create(a0[11]);
                 lo11 = Vector512.FusedMultiplyAdd(av, b0, lo11);
                 hi11 = Vector512.FusedMultiplyAdd(av, b1, hi11);
             }
 
-            a += aStep;
+            if (TLayout.Strided)
+            {
+                a0++;
+                if (TRows.Count > 3)
+                {
+                    a3++;
+                }
+
+                if (TRows.Count > 6)
+                {
+                    a6++;
+                }
+
+                if (TRows.Count > 9)
+                {
+                    a9++;
+                }
+            }
+            else
+            {
+                a0 += aStride;
+            }
+
             b += bStep;
         }
 
@@ -229,7 +273,6 @@ internal readonly unsafe struct GemmKernel512 : IGemmKernel
         {
             Store(c + (11 * ldc), lo11, hi11, alpha, beta, readC, bias);
         }
-
     }
 
     // v = α·acc, then + β·c (only when β ≠ 0, so that C is never read for β = 0), then + bias: the same

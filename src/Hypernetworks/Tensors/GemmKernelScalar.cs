@@ -18,7 +18,7 @@ internal readonly unsafe struct GemmKernelScalar : IGemmKernel
     public static bool IsSupported => true;
 
     /// <inheritdoc />
-    public static void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
+    public static void Tile(int rows, int kc, float* a, nint aRowStride, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue)
     {
         float* acc = stackalloc float[Width * Width];
         new Span<float>(acc, Width * Width).Clear();
@@ -26,7 +26,7 @@ internal readonly unsafe struct GemmKernelScalar : IGemmKernel
         {
             for (int r = 0; r < rows; r++)
             {
-                float av = a[r];
+                float av = a[r * aRowStride];
                 float* row = acc + (r * Width);
                 for (int j = 0; j < Width; j++)
                 {

@@ -2,8 +2,9 @@ namespace Hypernetworks.Tensors;
 
 /// <summary>
 /// The BLIS-style packed path for large shapes: for each NC-column block and KC-deep slice, B is packed into
-/// NR-column panels; for each MC-row block, A is packed into MR-row panels; the micro-kernel then sweeps the
-/// block tile by tile, each B panel staying in L1 while the A panels stream from L2.
+/// contiguous NR-column panels; the micro-kernel then sweeps MC-row blocks tile by tile, each B panel staying in
+/// L1 while the rows of A stream from L2. A is read in place: the kernels broadcast its elements, so either
+/// layout of A (rows adjacent when transposed, each row contiguous otherwise) streams without a copy.
 /// </summary>
 internal static unsafe class GemmPacked
 {
@@ -13,24 +14,22 @@ internal static unsafe class GemmPacked
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
         GemmScratch scratch = GemmScratch.Current;
-        int kcMax = Math.Min(GemmBlocking.K, problem.K);
         int ncMax = RoundUp(Math.Min(GemmBlocking.N, problem.N), nr);
-        float* packedB = scratch.PackedB(kcMax * ncMax);
-        float* packedA = scratch.PackedA(kcMax * RoundUp(Math.Min(GemmBlocking.M, problem.M), mr));
+        float* packedB = scratch.PackedB(GemmBlocking.Depth(problem.K) * ncMax);
         float* tile = scratch.Tile(mr * nr);
 
+        int kcStep = GemmBlocking.Depth(problem.K);
         for (int jc = 0; jc < problem.N; jc += GemmBlocking.N)
         {
             int nc = Math.Min(GemmBlocking.N, problem.N - jc);
-            for (int pc = 0; pc < problem.K; pc += GemmBlocking.K)
+            for (int pc = 0; pc < problem.K; pc += kcStep)
             {
-                int kc = Math.Min(GemmBlocking.K, problem.K - pc);
+                int kc = Math.Min(kcStep, problem.K - pc);
                 TileEpilogue epilogue = problem.EpilogueFor(pc, kc).At(jc);
                 GemmPacking.PackB(problem, pc, kc, jc, nc, nr, packedB);
                 for (int ic = 0; ic < problem.M; ic += GemmBlocking.M)
                 {
                     int mc = Math.Min(GemmBlocking.M, problem.M - ic);
-                    GemmPacking.PackA(problem, ic, mc, pc, kc, mr, packedA);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int width = Math.Min(nr, nc - jr);
@@ -39,15 +38,15 @@ internal static unsafe class GemmPacked
                         for (int ir = 0; ir < mc; ir += mr)
                         {
                             int height = Math.Min(mr, mc - ir);
-                            float* panelA = packedA + ((nint)ir * kc);
+                            float* a = problem.AAt(ic + ir, pc);
                             float* c = problem.CAt(ic + ir, jc + jr);
                             if (width == nr)
                             {
-                                TKernel.Tile(height, kc, panelA, mr, panelB, nr, c, problem.Ldc, tileEpilogue);
+                                TKernel.Tile(height, kc, a, problem.ARowStride, problem.AStep, panelB, nr, c, problem.Ldc, tileEpilogue);
                             }
                             else
                             {
-                                TKernel.Tile(height, kc, panelA, mr, panelB, nr, tile, nr, tileEpilogue.ScaleOnly());
+                                TKernel.Tile(height, kc, a, problem.ARowStride, problem.AStep, panelB, nr, tile, nr, tileEpilogue.ScaleOnly());
                                 tileEpilogue.Finish(tile, nr, height, width, c, problem.Ldc);
                             }
                         }

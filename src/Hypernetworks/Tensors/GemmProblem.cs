@@ -60,6 +60,12 @@ internal readonly unsafe struct GemmProblem
 
     public Activation Activation { get; }
 
+    /// <summary>The distance between op(A)(i, p) and op(A)(i + 1, p).</summary>
+    public nint ARowStride => TransposeA ? 1 : Lda;
+
+    /// <summary>The distance between op(A)(i, p) and op(A)(i, p + 1).</summary>
+    public nint AStep => TransposeA ? Lda : 1;
+
     /// <summary>The address of op(A)(i, p).</summary>
     public float* AAt(int i, int p) => TransposeA ? A + ((nint)p * Lda) + i : A + ((nint)i * Lda) + p;
 

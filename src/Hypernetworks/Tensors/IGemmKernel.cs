@@ -16,8 +16,9 @@ internal unsafe interface IGemmKernel
     static abstract bool IsSupported { get; }
 
     /// <summary>
-    /// Accumulates over <paramref name="kc"/> steps: A(r,p) is at <c>a[p·aStep + r]</c> (rows adjacent), the B row p
-    /// at <c>b + p·bStep</c> (Columns floats), then writes the tile to <paramref name="c"/> through the epilogue.
+    /// Accumulates over <paramref name="kc"/> steps, A(r, p) at <c>a[r·aRowStride + p·aStep]</c> (one of the two
+    /// strides is 1: rows adjacent, or each row contiguous) and the B row p at <c>b + p·bStep</c> (Columns
+    /// readable floats), then writes the tile to <paramref name="c"/> through the epilogue.
     /// </summary>
-    static abstract void Tile(int rows, int kc, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue);
+    static abstract void Tile(int rows, int kc, float* a, nint aRowStride, nint aStep, float* b, nint bStep, float* c, nint ldc, in TileEpilogue epilogue);
 }

@@ -1,9 +1,14 @@
 using Hypernetworks.MLNet.AutoML;
+using Xunit.Abstractions;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
 public class AshaEarlyStoppingTests
 {
+    private readonly ITestOutputHelper output;
+
+    public AshaEarlyStoppingTests(ITestOutputHelper output) => this.output = output;
+
     [Fact]
     public void Rungs_SitAtMinEpochsTimesPowersOfEta()
     {
@@ -105,6 +110,7 @@ public class AshaEarlyStoppingTests
             .RunAsync();
 
         TrialResult[] stopped = monitor.Completed.Where(r => r.IsEarlyStopped).ToArray();
+        output.WriteLine($"ASHA: {epochsRun} of {30 * Epochs} epochs run, {stopped.Length} of 30 trials stopped early");
         TrialResult[] finished = monitor.Completed.Where(r => !r.IsEarlyStopped).ToArray();
         Assert.NotEmpty(stopped);
         Assert.All(stopped, r => Assert.True(r.IntermediateMetrics.Count < Epochs));

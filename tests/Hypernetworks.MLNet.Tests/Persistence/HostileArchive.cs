@@ -10,8 +10,12 @@ internal static class HostileArchive
 {
     public static readonly string[] KnownTypes = ["Linear", "KeyMap"];
 
-    /// <summary>A small valid archive: two components, a float tensor, strings, options.</summary>
-    public static byte[] Valid() => ModelArchiveRoundTripTests.SaveToBytes(
+    private static readonly byte[] ValidBytes = CreateValid();
+
+    /// <summary>A small valid archive: two components, a float tensor, strings, options (a fresh copy).</summary>
+    public static byte[] Valid() => (byte[])ValidBytes.Clone();
+
+    private static byte[] CreateValid() => ModelArchiveRoundTripTests.SaveToBytes(
         new ModelComponent("Linear", c =>
         {
             c.SetOptions(new SampleOptions { Width = 3, Name = "w", Sizes = [2, 3] });

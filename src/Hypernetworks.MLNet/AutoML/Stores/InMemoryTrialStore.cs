@@ -69,7 +69,15 @@ internal sealed class InMemoryTrialStore : ITrialStore
             TrialRecord? trial = Held(record.TrialId, record.WorkerId);
             if (trial is not null)
             {
-                Replace(record with { CreatedAtUtc = trial.CreatedAtUtc, Attempts = trial.Attempts, ParameterJson = trial.ParameterJson });
+                DateTime now = DateTime.UtcNow;
+                Replace(record with
+                {
+                    CreatedAtUtc = trial.CreatedAtUtc,
+                    Attempts = trial.Attempts,
+                    ParameterJson = trial.ParameterJson,
+                    HeartbeatAtUtc = now,
+                    EndedAtUtc = now,
+                });
             }
 
             return Task.FromResult(trial is not null);

@@ -55,7 +55,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
     }
 
     /// <summary>The fixed per-position output scale (padded to whole chunks), saved with the model.</summary>
-    public Span<float> Scale => _scale;
+    public float[] Scale => _scale;
 
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 

@@ -1,0 +1,77 @@
+using System.Text;
+using Hypernetworks.Model;
+using Hypernetworks.Model.Persistence;
+
+namespace Hypernetworks.Tests.Model;
+
+public class HypernetworkStateTests
+{
+    [Theory]
+    [InlineData(GeneratorKind.PerLayer, ConditioningEncoderKind.Dense)]
+    [InlineData(GeneratorKind.SharedTrunk, ConditioningEncoderKind.Embedding)]
+    [InlineData(GeneratorKind.Chunked, ConditioningEncoderKind.Dense)]
+    [InlineData(GeneratorKind.LowRank, ConditioningEncoderKind.Dense)]
+    public void SaveLoad_RoundTripGivesBitwiseEqualOutputs(GeneratorKind kind, ConditioningEncoderKind encoder)
+    {
+        HypernetworkSpec spec = ModelFixtures.TinySpec(kind, encoder);
+        using var net = new Hypernetwork(spec, seed: 8);
+        (float[] conditioning, float[] data, _) = ModelFixtures.Batch(spec, rows: 6, distinct: 3, seed: 1);
+        if (kind == GeneratorKind.Chunked)
+        {
+            net.CalibrateInitialization(conditioning.Select(v => v * 3f).ToArray());
+        }
+
+        var expected = new float[6 * spec.OutputSize];
+        net.Forward(conditioning, data, expected);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        stream.Position = 0;
+        using Hypernetwork loaded = Hypernetwork.Load(stream);
+        var actual = new float[6 * spec.OutputSize];
+        loaded.Forward(conditioning, data, actual);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Load_ThrowsForAWrongVersion()
+    {
+        byte[] bytes = Saved();
+        BitConverter.GetBytes(99).CopyTo(bytes, 4);
+        var e = Assert.Throws<HypernetworkFormatException>(() => Hypernetwork.Load(new MemoryStream(bytes)));
+        Assert.Contains("version 99", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ThrowsForTruncatedData()
+    {
+        byte[] bytes = Saved();
+        var e = Assert.Throws<HypernetworkFormatException>(() => Hypernetwork.Load(new MemoryStream(bytes[..^10])));
+        Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ThrowsForAShapeThatDisagreesWithTheSpec()
+    {
+        byte[] bytes = Saved();
+        // The first tensor's name is followed by its rank and first dimension; change that dimension.
+        byte[] name = Encoding.UTF8.GetBytes("generator.trunk.0.weight");
+        int at = bytes.AsSpan().IndexOf(name) + name.Length + 4;
+        BitConverter.GetBytes(BitConverter.ToInt32(bytes, at) + 1).CopyTo(bytes, at);
+        var e = Assert.Throws<HypernetworkFormatException>(() => Hypernetwork.Load(new MemoryStream(bytes)));
+        Assert.Contains("generator.trunk.0.weight", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ThrowsForDataThatIsNotState()
+    {
+        Assert.Throws<HypernetworkFormatException>(() => Hypernetwork.Load(new MemoryStream(Encoding.UTF8.GetBytes("not a hypernetwork at all"))));
+    }
+
+    private static byte[] Saved()
+    {
+        using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        return stream.ToArray();
+    }
+}
