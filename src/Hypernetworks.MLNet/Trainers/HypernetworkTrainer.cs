@@ -13,7 +13,7 @@ namespace Hypernetworks.MLNet;
 /// for regression, Boolean for binary, a key for multiclass classification). The training columns are read once
 /// into memory as floats, then trained on in shuffled mini-batches by the core training loop.
 /// </summary>
-public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransformer>
+public sealed partial class HypernetworkTrainer : ITrainerEstimator<HypernetworkTransformer>
 {
     private const int MaxChunkSize = 1024;
     private readonly Options _options;
@@ -39,6 +39,9 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
 
     /// <summary>The task, or null when it is taken from the label column's type.</summary>
     public HypernetworkTask? Task { get; }
+
+    /// <inheritdoc />
+    public TrainerInfo Info { get; } = new(NeedNormalization: true, WantCaching: true, SupportsValidation: true);
 
     /// <inheritdoc />
     public HypernetworkTransformer Fit(IDataView input)

@@ -15,8 +15,8 @@ public sealed class HypernetworkScoringTests
         for (int i = 0; i < rows.Count; i++)
         {
             BinaryPrediction single = engine.Predict(rows[i]);
-            Assert.Equal(batched[i].Score, single.Score, 5);
-            Assert.Equal(batched[i].Probability, single.Probability, 5);
+            Assert.Equal(batched[i].Score, single.Score, 1e-5);
+            Assert.Equal(batched[i].Probability, single.Probability, 1e-5);
             Assert.Equal(batched[i].PredictedLabel, single.PredictedLabel);
         }
     }
