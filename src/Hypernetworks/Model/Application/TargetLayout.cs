@@ -50,6 +50,7 @@ internal sealed class TargetLayout
 
         _tensors = [.. tensors];
         Size = (int)offset;
+        LargestWidth = Math.Max(Layers[0].In, Layers.Max(l => l.Out));
     }
 
     public IReadOnlyList<(int In, int Out)> Layers { get; }
@@ -75,7 +76,7 @@ internal sealed class TargetLayout
 
     public int BiasOffset(int layer) => _tensors[_firstTensorOfLayer[layer] + (LowRank ? 2 : 1)].Offset;
 
-    public int LargestWidth => Math.Max(Layers[0].In, Layers.Max(l => l.Out));
+    public int LargestWidth { get; }
 
     private static void Add(List<GeneratedTensor> tensors, ref long offset, string name, int layer, int rows, int columns, float variance, float layerWeightVariance, int factorRank = 0)
     {
