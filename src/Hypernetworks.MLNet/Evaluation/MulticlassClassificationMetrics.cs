@@ -15,21 +15,28 @@ public sealed class MulticlassClassificationMetrics
     /// <param name="logLoss">See <see cref="LogLoss"/>.</param>
     /// <param name="logLossReduction">See <see cref="LogLossReduction"/>.</param>
     /// <param name="topKPredictionCount">See <see cref="TopKPredictionCount"/>.</param>
-    /// <param name="topKAccuracy">See <see cref="TopKAccuracy"/>.</param>
+    /// <param name="topKAccuracyForAllK">See <see cref="TopKAccuracyForAllK"/>: one value for each K from 1 to <paramref name="topKPredictionCount"/>.</param>
     /// <param name="perClassLogLoss">See <see cref="PerClassLogLoss"/>.</param>
     /// <param name="confusionMatrix">See <see cref="ConfusionMatrix"/>.</param>
     public MulticlassClassificationMetrics(
         double microAccuracy, double macroAccuracy, double logLoss, double logLossReduction,
-        int topKPredictionCount, double topKAccuracy, IReadOnlyList<double> perClassLogLoss, ConfusionMatrix confusionMatrix)
+        int topKPredictionCount, IReadOnlyList<double> topKAccuracyForAllK, IReadOnlyList<double> perClassLogLoss, ConfusionMatrix confusionMatrix)
     {
+        ArgumentNullException.ThrowIfNull(topKAccuracyForAllK);
         ArgumentNullException.ThrowIfNull(perClassLogLoss);
         ArgumentNullException.ThrowIfNull(confusionMatrix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topKPredictionCount);
+        if (topKAccuracyForAllK.Count != topKPredictionCount)
+        {
+            throw new ArgumentException($"{topKAccuracyForAllK.Count} top-K accuracies were given; K = {topKPredictionCount} needs one for each K from 1 to {topKPredictionCount}.", nameof(topKAccuracyForAllK));
+        }
+
         MicroAccuracy = microAccuracy;
         MacroAccuracy = macroAccuracy;
         LogLoss = logLoss;
         LogLossReduction = logLossReduction;
         TopKPredictionCount = topKPredictionCount;
-        TopKAccuracy = topKAccuracy;
+        TopKAccuracyForAllK = [.. topKAccuracyForAllK];
         PerClassLogLoss = [.. perClassLogLoss];
         ConfusionMatrix = confusionMatrix;
     }
@@ -53,7 +60,10 @@ public sealed class MulticlassClassificationMetrics
     public int TopKPredictionCount { get; }
 
     /// <summary>Fraction of rows whose true class is among the K highest scores (ties ranked by class index).</summary>
-    public double TopKAccuracy { get; }
+    public double TopKAccuracy => TopKAccuracyForAllK[^1];
+
+    /// <summary>The top-K accuracy for each K from 1 to <see cref="TopKPredictionCount"/>.</summary>
+    public IReadOnlyList<double> TopKAccuracyForAllK { get; }
 
     /// <summary>The log-loss over the rows of each class; NaN for a class with no rows.</summary>
     public IReadOnlyList<double> PerClassLogLoss { get; }
@@ -87,7 +97,8 @@ public sealed class MulticlassClassificationMetrics
 
         var classLogLoss = new double[classCount];
         var classRows = new long[classCount];
-        long correct = 0, topKCorrect = 0;
+        var rankCounts = new long[topK];
+        long correct = 0;
         for (int i = 0; i < labels.Length; i++)
         {
             int label = labels[i];
@@ -106,7 +117,11 @@ public sealed class MulticlassClassificationMetrics
 
             counts[label][predicted]++;
             correct += predicted == label ? 1 : 0;
-            topKCorrect += rank < topK ? 1 : 0;
+            if (rank < topK)
+            {
+                rankCounts[rank]++;
+            }
+
             classLogLoss[label] -= Math.Log(Math.Max(row[label], LogLossEpsilon));
             classRows[label]++;
         }
@@ -132,8 +147,21 @@ public sealed class MulticlassClassificationMetrics
             logLoss: logLoss,
             logLossReduction: priorLogLoss == 0 ? double.NaN : (priorLogLoss - logLoss) / priorLogLoss,
             topKPredictionCount: topK,
-            topKAccuracy: topKCorrect / n,
+            topKAccuracyForAllK: CumulativeFractions(rankCounts, n),
             perClassLogLoss: [.. Enumerable.Range(0, classCount).Select(c => classRows[c] == 0 ? double.NaN : classLogLoss[c] / classRows[c])],
             confusionMatrix: new ConfusionMatrix(counts));
+    }
+
+    private static double[] CumulativeFractions(long[] counts, double total)
+    {
+        var fractions = new double[counts.Length];
+        long running = 0;
+        for (int k = 0; k < counts.Length; k++)
+        {
+            running += counts[k];
+            fractions[k] = running / total;
+        }
+
+        return fractions;
     }
 }

@@ -35,7 +35,7 @@ internal static class ModelArchiveReader
 
     private static LoadedModelArchive ReadCore(Stream stream, IReadOnlyCollection<string>? knownTypeNames, ModelArchiveLimits limits)
     {
-        using MemoryStream? copy = stream.CanSeek ? null : CopyBounded(stream, limits.MaxTotalBytes + ArchiveOverheadBytes);
+        using MemoryStream? copy = stream.CanSeek ? null : CopyBounded(stream, Math.Min(limits.MaxTotalBytes, long.MaxValue - ArchiveOverheadBytes) + ArchiveOverheadBytes);
         Stream seekable = copy ?? stream;
         long archiveLength = seekable.Length;
         using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);

@@ -45,9 +45,10 @@ public class PostgresTrialStoreTests
         string connection = ConnectionString;
         string experiment = UniqueName();
         string store = $"postgres:{connection}";
-        using WorkerProcess first = WorkerProcess.Start(store, experiment, "first", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 3000, seed: 1);
-        using WorkerProcess second = WorkerProcess.Start(store, experiment, "second", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 3000, seed: 2);
+        using WorkerProcess first = WorkerProcess.Start(store, experiment, "first", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 6000, seed: 1);
+        using WorkerProcess second = WorkerProcess.Start(store, experiment, "second", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 6000, seed: 2);
 
+        // The heartbeat timeout leaves room for a loaded 2-core machine, where a live worker can stall for seconds.
         // Kill the first worker in the middle of a trial, once both have finished some.
         await first.WaitUntilAsync(
             w => w.Ids("DONE").Length >= 2 && second.Ids("DONE").Length >= 1 && w.Lines[^1].StartsWith("START", StringComparison.Ordinal),

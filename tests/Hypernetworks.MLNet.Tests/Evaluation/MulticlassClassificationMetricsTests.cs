@@ -34,6 +34,7 @@ public sealed class MulticlassClassificationMetricsTests
 
         Assert.Equal(2, m.TopKPredictionCount);
         Assert.Equal(4 / 5.0, m.TopKAccuracy, 12);
+        Assert.Equal([3 / 5.0, 4 / 5.0], m.TopKAccuracyForAllK);
         Assert.Equal(Sample().MicroAccuracy, Sample().TopKAccuracy, 12);
     }
 

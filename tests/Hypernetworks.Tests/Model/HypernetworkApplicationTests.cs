@@ -50,7 +50,9 @@ public class HypernetworkApplicationTests
         var b = new float[8 * spec.OutputSize];
         whole.Forward(conditioning, data, a);
         sliced.Forward(conditioning, data, b);
-        Assert.Equal(a, b);
+
+        // A slice has fewer rows, so GEMM may pick another kernel with another summation order: equal to rounding.
+        AssertClose(a, b, 1e-5f);
     }
 
     [Theory]
