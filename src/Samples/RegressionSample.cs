@@ -45,7 +45,7 @@ public static class RegressionSample
 
         Console.WriteLine("Train: NormalizeMeanVariance(Features) + Regression.Trainers.Hypernetwork");
         ITransformer model = pipeline.Fit(split.TrainSet);
-        RegressionMetrics metrics = Evaluate(model.Transform(split.TestSet));
+        RegressionMetrics metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet));
         Console.WriteLine($"Test:  RMSE {metrics.RootMeanSquaredError:F4}, MAE {metrics.MeanAbsoluteError:F4}, R² {metrics.RSquared:F4}");
 
         string modelPath = Path.Combine(folder, "model.zip");
@@ -58,27 +58,6 @@ public static class RegressionSample
         float score = engine.Predict(row).Score;
         Console.WriteLine($"Load:  predict A=2, phi=0.5, x=1 -> {score:F4} (true {row.Label:F4})");
         Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
-    }
-
-    private static RegressionMetrics Evaluate(IDataView scored)
-    {
-        DataViewSchema.Column label = scored.Schema["Label"];
-        DataViewSchema.Column score = scored.Schema["Score"];
-        using DataViewRowCursor cursor = scored.GetRowCursor([label, score]);
-        ValueGetter<float> labelGetter = cursor.GetGetter<float>(label);
-        ValueGetter<float> scoreGetter = cursor.GetGetter<float>(score);
-        var labels = new List<float>();
-        var scores = new List<float>();
-        float value = 0;
-        while (cursor.MoveNext())
-        {
-            labelGetter(ref value);
-            labels.Add(value);
-            scoreGetter(ref value);
-            scores.Add(value);
-        }
-
-        return RegressionMetrics.Compute([.. labels], [.. scores]);
     }
 
     private static float[] Descriptor(float amplitude, float phase) => [amplitude, MathF.Cos(phase), MathF.Sin(phase)];

@@ -22,7 +22,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -50,10 +50,14 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         long start = Stopwatch.GetTimestamp();
         train.BeginEpoch(0);
         train.NextBatch(rows, conditioning, data, labels);
-        net.CalibrateInitialization(conditioning);
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = 1, BatchSize = rows, LearningRate = 1e-3f });
-        train.Limit = iters;
-        trainer.Fit(net, train);
+        if (options.GetString("calibrate", "no") == "yes")
+        {
+            net.CalibrateInitialization(conditioning);
+        }
+        // Report the running loss every 100 steps through one-epoch-per-100-steps.
+        train.Limit = Math.Min(iters, 100);
+        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = Math.Max(1, iters / train.Limit), BatchSize = rows, LearningRate = 1e-3f });
+        trainer.Fit(net, train, progress: new StderrProgress());
         double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
         var output = new float[rows * Ways];
@@ -92,6 +96,11 @@ internal sealed class FewShotSuite : IBenchmarkSuite
             test_accuracy = Math.Round(mean, 4),
             ci95 = Math.Round(1.96 * std / Math.Sqrt(accuracies.Length), 4),
         }));
+    }
+
+    private sealed class StderrProgress : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => Console.Error.WriteLine($"fewshot: step {value.Step}, loss {value.Loss:F4}");
     }
 
     /// <summary>Episodes of one split: each batch is 4 tasks of 5 classes × 15 queries, conditioned on the K-shot prototypes.</summary>

@@ -15,6 +15,7 @@ namespace Hypernetworks.Benchmarks.Suites;
 internal sealed class GemmSuite : IBenchmarkSuite
 {
     private const double SecondsPerSize = 1.5;
+    private const double WindowSeconds = 0.05;
 
     public string Name => "gemm";
 
@@ -95,14 +96,14 @@ internal sealed class GemmSuite : IBenchmarkSuite
         }
 
         double perCall = watch.Elapsed.TotalSeconds / warm;
-        int reps = Math.Max(3, (int)(SecondsPerSize / perCall));
+        int batchReps = Math.Max(1, (int)(WindowSeconds / perCall));
+        int batches = Math.Max(3, (int)(SecondsPerSize / (batchReps * perCall)));
         double best = double.MaxValue;
         double bestCpu = double.MaxValue;
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        // The machine is shared: time a few batches and keep the fastest, which is the least disturbed.
-        for (int batch = 0; batch < 3; batch++)
+        // The machine is shared: time many short windows and keep the fastest, the least disturbed one.
+        for (int batch = 0; batch < batches; batch++)
         {
-            int batchReps = Math.Max(1, reps / 3);
             process.Refresh();
             TimeSpan cpuStart = process.TotalProcessorTime;
             watch.Restart();

@@ -107,8 +107,36 @@ public sealed class DataOperationsCatalog
             ?? throw SchemaErrors.ColumnNotFound(nameof(samplingKeyColumnName), "sampling key", samplingKeyColumnName);
         int actualSeed = seed ?? Context.Seed ?? Context.NextSeed();
         return new TrainTestData(
-            RowSampler.Filter(data, key, actualSeed, testFraction, keepBelow: false),
-            RowSampler.Filter(data, key, actualSeed, testFraction, keepBelow: true));
+            RowSampler.Filter(data, key, actualSeed, 0, testFraction, inside: false),
+            RowSampler.Filter(data, key, actualSeed, 0, testFraction, inside: true));
+    }
+
+    /// <summary>
+    /// Splits <paramref name="data"/> lazily into <paramref name="numberOfFolds"/> folds, each row in exactly one
+    /// (decided by a hash as in <see cref="TrainTestSplit"/>); fold i's test set is its rows, its train set the rest.
+    /// </summary>
+    /// <param name="data">The data.</param>
+    /// <param name="numberOfFolds">The number of folds, at least 2.</param>
+    /// <param name="samplingKeyColumnName">A column whose equal values must land in the same fold, or null.</param>
+    /// <param name="seed">The seed; the context's next seed when null.</param>
+    public IReadOnlyList<TrainTestData> CrossValidationSplit(IDataView data, int numberOfFolds = 5, string? samplingKeyColumnName = null, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(numberOfFolds, 2);
+        DataViewSchema.Column? key = samplingKeyColumnName is null ? null : data.Schema.GetColumnOrNull(samplingKeyColumnName)
+            ?? throw SchemaErrors.ColumnNotFound(nameof(samplingKeyColumnName), "sampling key", samplingKeyColumnName);
+        int actualSeed = seed ?? Context.Seed ?? Context.NextSeed();
+        var folds = new TrainTestData[numberOfFolds];
+        for (int i = 0; i < numberOfFolds; i++)
+        {
+            double lower = (double)i / numberOfFolds;
+            double upper = i == numberOfFolds - 1 ? 1.0 : (double)(i + 1) / numberOfFolds;
+            folds[i] = new TrainTestData(
+                RowSampler.Filter(data, key, actualSeed, lower, upper, inside: false),
+                RowSampler.Filter(data, key, actualSeed, lower, upper, inside: true));
+        }
+
+        return folds;
     }
 
     /// <summary>A view that keeps the rows of <paramref name="input"/> in memory once its first cursor has read them; later cursors can shuffle.</summary>

@@ -70,7 +70,7 @@ public sealed partial class ModelOperationsCatalog
             {
                 model.GetOutputSchema(inputSchema);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
             {
                 throw new ModelFormatException($"The saved transformers do not fit the saved input schema: {ex.Message}", ex);
             }

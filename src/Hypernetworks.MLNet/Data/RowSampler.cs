@@ -3,8 +3,12 @@ namespace Hypernetworks.MLNet.Data;
 /// <summary>Deterministic, hash-based row sampling for train/test splits.</summary>
 internal static class RowSampler
 {
-    /// <summary>The rows whose hash falls below (test) or at/above (train) <paramref name="fraction"/>.</summary>
-    public static IDataView Filter(IDataView data, DataViewSchema.Column? key, int seed, double fraction, bool keepBelow)
+    /// <summary>
+    /// The rows whose hash, a uniform number in [0, 1) drawn from the seed and the row position (or the value of
+    /// <paramref name="key"/>), falls inside [<paramref name="lower"/>, <paramref name="upper"/>) when
+    /// <paramref name="inside"/>, or outside it otherwise.
+    /// </summary>
+    public static IDataView Filter(IDataView data, DataViewSchema.Column? key, int seed, double lower, double upper, bool inside)
     {
         if (key is { } column)
         {
@@ -20,7 +24,11 @@ internal static class RowSampler
         return new RowFilterDataView(data, key is { } k ? [k] : [], row =>
         {
             Func<ulong> hash = key is { } k ? ValueHasher(row, k) : () => (ulong)row.Position;
-            return () => (Mix(hash() ^ Mix((ulong)seed)) >> 11) * (1.0 / (1UL << 53)) < fraction == keepBelow;
+            return () =>
+            {
+                double u = (Mix(hash() ^ Mix((ulong)seed)) >> 11) * (1.0 / (1UL << 53));
+                return (u >= lower && u < upper) == inside;
+            };
         });
     }
 

@@ -17,6 +17,17 @@ public static class LearningPipelineExtensions
         return new EstimatorChain<ITransformer>().Append(start).Append(estimator);
     }
 
+    /// <summary>A chain of <paramref name="start"/> whose output is cached in memory while later estimators are fitted.</summary>
+    /// <typeparam name="TTransformer">The transformer <paramref name="start"/> produces.</typeparam>
+    /// <param name="start">The estimator whose output is cached.</param>
+    /// <param name="context">The context.</param>
+    public static EstimatorChain<TTransformer> AppendCacheCheckpoint<TTransformer>(this IEstimator<TTransformer> start, MLContext context)
+        where TTransformer : class, ITransformer
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return new EstimatorChain<ITransformer>().Append(start).AppendCacheCheckpoint(context);
+    }
+
     /// <summary>A chain of <paramref name="start"/> then <paramref name="transformer"/>.</summary>
     /// <typeparam name="TTransformer">The type of <paramref name="transformer"/>.</typeparam>
     /// <param name="start">The first transformer.</param>

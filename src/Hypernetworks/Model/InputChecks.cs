@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Hypernetworks.Model;
 
 /// <summary>Checks of caller-supplied batches; every message names the operand, the row and what was expected.</summary>
@@ -23,6 +26,30 @@ internal static class InputChecks
 
     public static void Finite(ReadOnlySpan<float> values, int width, string name)
     {
+        // A float is NaN or infinite exactly when all its exponent bits are set: test 8 at a time, then find the culprit.
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
+        var exponent = Vector256.Create(0x7F800000);
+        int vectorEnd = bits.Length - (bits.Length % Vector256<int>.Count);
+        bool clean = true;
+        for (int i = 0; i < vectorEnd && clean; i += Vector256<int>.Count)
+        {
+            Vector256<int> masked = Vector256.Create(bits.Slice(i, Vector256<int>.Count)) & exponent;
+            clean = !Vector256.EqualsAny(masked, exponent);
+        }
+
+        if (clean)
+        {
+            for (int i = vectorEnd; i < values.Length; i++)
+            {
+                clean &= float.IsFinite(values[i]);
+            }
+
+            if (clean)
+            {
+                return;
+            }
+        }
+
         for (int i = 0; i < values.Length; i++)
         {
             if (!float.IsFinite(values[i]))

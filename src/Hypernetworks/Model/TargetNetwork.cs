@@ -9,6 +9,13 @@ namespace Hypernetworks.Model;
 /// </summary>
 public sealed class TargetNetwork
 {
+    /// <summary>The format version <see cref="Save"/> writes and <see cref="Load"/> reads.</summary>
+    public const int FormatVersion = 1;
+
+    private const uint Magic = 0x54475448; // "HTGT" read as a little-endian uint32
+    private const int MaxLayers = 1 << 12;
+    private const long MaxLayerWeights = 1L << 28;
+
     private readonly float[][] _weights;
     private readonly float[][] _biases;
     private float[] _scratchA = [];
@@ -63,6 +70,85 @@ public sealed class TargetNetwork
     /// <summary>Layer <paramref name="layer"/>'s bias.</summary>
     public ReadOnlySpan<float> Bias(int layer) => _biases[layer];
 
+    /// <summary>Writes the network (magic "HTGT", format version, activation, layer sizes, weights and biases; little-endian).</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write((int)Activation);
+        writer.Write(LayerSizes.Count);
+        for (int l = 0; l < LayerSizes.Count; l++)
+        {
+            writer.Write(LayerSizes[l].In);
+            writer.Write(LayerSizes[l].Out);
+            foreach (float v in _weights[l])
+            {
+                writer.Write(v);
+            }
+
+            foreach (float v in _biases[l])
+            {
+                writer.Write(v);
+            }
+        }
+    }
+
+    /// <summary>Reads a network written by <see cref="Save"/>; bad data gives a <see cref="Persistence.HypernetworkFormatException"/>.</summary>
+    public static TargetNetwork Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadUInt32() != Magic)
+            {
+                throw new Persistence.HypernetworkFormatException("The data is not a target network: it does not start with 'HTGT'.");
+            }
+
+            int version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new Persistence.HypernetworkFormatException($"The target network has format version {version}; this library reads version {FormatVersion}.");
+            }
+
+            var activation = (Activation)reader.ReadInt32();
+            int count = reader.ReadInt32();
+            if (!Enum.IsDefined(activation) || count is <= 0 or > MaxLayers)
+            {
+                throw new Persistence.HypernetworkFormatException($"The target network declares activation {(int)activation} and {count} layers; expected a known activation and 1 to {MaxLayers} layers.");
+            }
+
+            var sizes = new (int In, int Out)[count];
+            var weights = new float[count][];
+            var biases = new float[count][];
+            for (int l = 0; l < count; l++)
+            {
+                int input = reader.ReadInt32();
+                int output = reader.ReadInt32();
+                if (input <= 0 || output <= 0 || (long)input * output > MaxLayerWeights)
+                {
+                    throw new Persistence.HypernetworkFormatException($"Target layer {l} declares size ({input}, {output}); expected positive sizes with at most {MaxLayerWeights} weights.");
+                }
+
+                sizes[l] = (input, output);
+                weights[l] = ReadFloats(reader, input * output);
+                biases[l] = ReadFloats(reader, output);
+            }
+
+            return new TargetNetwork(sizes, weights, biases, activation);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new Persistence.HypernetworkFormatException("The target network is truncated: it ends before all of its declared content.", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Persistence.HypernetworkFormatException($"The target network is inconsistent: {e.Message}", e);
+        }
+    }
+
     /// <summary>output[rows, OutputSize] from input[rows, InputSize]. Not thread-safe (it reuses scratch memory).</summary>
     public void Forward(ReadOnlySpan<float> input, Span<float> output)
     {
@@ -98,5 +184,16 @@ public sealed class TargetNetwork
 
             x = y;
         }
+    }
+
+    private static float[] ReadFloats(BinaryReader reader, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadSingle();
+        }
+
+        return values;
     }
 }

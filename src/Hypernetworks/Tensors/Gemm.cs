@@ -6,21 +6,15 @@ namespace Hypernetworks.Tensors;
 /// General matrix multiply over row-major float32 spans: C = α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ.
 /// </summary>
 /// <remarks>
-/// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked Vector512 (else Vector256,
-/// else scalar) micro-kernel; small, cache-resident shapes run a direct path that packs little or nothing. Work
-/// above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each element computed
-/// by exactly the same operations whatever the thread count, so results are bitwise reproducible. A steady
-/// stream of calls allocates nothing: packing buffers are kept per thread.
+/// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked micro-kernel (Vector512, else
+/// Vector256, else Vector128, else scalar); small, cache-resident shapes run a direct path that packs little or
+/// nothing. Work above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each
+/// element computed by exactly the same operations whatever the thread count, so results are bitwise
+/// reproducible. A steady stream of calls allocates nothing: packing buffers are kept per thread.
 /// </remarks>
 public static unsafe class Gemm
 {
-    // 2·m·n·k below which one thread is used: about 20 µs of work on one core of this class of CPU.
-    private const double ParallelFlops = 4e6;
-
-    // The thresholds of the path choice (see PrefersDirect).
-    private const int DotRows = 4;
-    private const long DirectBytes = 1 << 20;
-    private const int DirectRows = 48;
+    private static readonly Activation[] s_activations = Enum.GetValues<Activation>();
 
     private static int s_maxThreads = 1;
 
@@ -74,6 +68,11 @@ public static unsafe class Gemm
         ReadOnlySpan<float> bias, Activation activation)
     {
         GemmChecks.Validate(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc, bias.Length);
+        if (Array.IndexOf(s_activations, activation) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+
         if (m == 0 || n == 0)
         {
             return;
@@ -86,13 +85,14 @@ public static unsafe class Gemm
         {
             var problem = new GemmProblem(
                 transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias.IsEmpty ? null : pbias, activation);
-            if (k == 0)
+            if (k == 0 || alpha == 0f)
             {
-                ScaleOnly(problem);
+                // As in BLAS, A and B are not read when the product does not count.
+                GemmDispatch.ScaleOnly(problem);
             }
             else
             {
-                Execute(problem);
+                GemmDispatch.Run(problem);
             }
         }
     }
@@ -122,89 +122,4 @@ public static unsafe class Gemm
 
         Multiply(transposeA, transposeB, m, n, aColumns, alpha, a.Span, a.Stride, b.Span, b.Stride, beta, c.Span, c.Stride, bias, activation);
     }
-
-    private static void Execute(in GemmProblem problem)
-    {
-        GemmPath path = ForcedPath == GemmPath.Auto ? ChoosePath(problem) : ForcedPath;
-        (int rowUnit, int columnUnit) = path switch
-        {
-            GemmPath.Packed512 or GemmPath.Direct512 => (GemmKernel512.Rows, GemmKernel512.Columns),
-            GemmPath.Packed256 or GemmPath.Direct256 => (GemmKernel256.Rows, GemmKernel256.Columns),
-            _ => (GemmKernelScalar.Rows, GemmKernelScalar.Columns),
-        };
-
-        // The activation is applied over row segments whose bounds must not depend on the thread count (a
-        // vectorised activation may round a value differently at a different offset), so split those by rows.
-        bool byRows = problem.Activation != Activation.Identity || problem.M >= problem.N;
-        int units = byRows ? Ceiling(problem.M, rowUnit) : Ceiling(problem.N, columnUnit);
-        double flops = 2.0 * problem.M * problem.N * problem.K;
-        int threads = flops < ParallelFlops ? 1 : Math.Min(Math.Min(MaxThreads, Environment.ProcessorCount), units);
-        if (threads <= 1)
-        {
-            GemmExecutor.Run(problem, path);
-            return;
-        }
-
-        Span<GemmProblem> parts = stackalloc GemmProblem[threads];
-        int unit = byRows ? rowUnit : columnUnit;
-        int extent = byRows ? problem.M : problem.N;
-        for (int t = 0; t < threads; t++)
-        {
-            int start = (int)((long)units * t / threads) * unit;
-            int end = Math.Min(extent, (int)((long)units * (t + 1) / threads) * unit);
-            parts[t] = byRows ? problem.Rows(start, end - start) : problem.Columns(start, end - start);
-        }
-
-        GemmWorkers.Run(parts, path);
-    }
-
-    private static GemmPath ChoosePath(in GemmProblem problem)
-    {
-        bool direct = PrefersDirect(problem);
-        if (GemmKernel512.IsSupported && GemmDot512.IsSupported)
-        {
-            return direct ? GemmPath.Direct512 : GemmPath.Packed512;
-        }
-
-        if (GemmKernel256.IsSupported)
-        {
-            return direct ? GemmPath.Direct256 : GemmPath.Packed256;
-        }
-
-        return GemmPath.Scalar;
-    }
-
-    // Measured on AMD Zen 5 (see GemmSuite). B not transposed: reading B in place beats packing it while B stays
-    // in L2 between row blocks (up to 1 MB), or while there are so few row blocks that B is streamed only a few
-    // times. B transposed: the dot-product kernel wins only for a handful of rows (single-row prediction, the
-    // hypernetwork heads); from there on, transposing B into panels once pays for itself.
-    private static bool PrefersDirect(in GemmProblem problem)
-    {
-        if (problem.TransposeB)
-        {
-            return !problem.TransposeA && problem.M <= DotRows;
-        }
-
-        long bBytes = (long)problem.K * problem.N * sizeof(float);
-        return bBytes <= DirectBytes || problem.M <= DirectRows;
-    }
-
-    // k = 0: the product is empty, so C = f(β·C + bias), with the same operation order as the kernels' epilogue.
-    private static void ScaleOnly(in GemmProblem problem)
-    {
-        var epilogue = new TileEpilogue(problem.Alpha, problem.Beta, problem.Bias);
-        float* zeros = stackalloc float[GemmKernelScalar.Columns];
-        new Span<float>(zeros, GemmKernelScalar.Columns).Clear();
-        for (int i = 0; i < problem.M; i++)
-        {
-            for (int j = 0; j < problem.N; j += GemmKernelScalar.Columns)
-            {
-                epilogue.At(j).Finish(zeros, 0, 1, Math.Min(GemmKernelScalar.Columns, problem.N - j), problem.CAt(i, j), problem.Ldc);
-            }
-        }
-
-        problem.Activate(0, problem.M, 0, problem.N);
-    }
-
-    private static int Ceiling(int value, int unit) => (value + unit - 1) / unit;
 }

@@ -28,6 +28,15 @@ internal static class GemmExecutor
             case GemmPath.Direct256:
                 GemmPacked.Run<GemmKernel256>(problem);
                 break;
+            case GemmPath.Packed128:
+                GemmPacked.Run<GemmKernel128>(problem);
+                break;
+            case GemmPath.Direct128 when !problem.TransposeB:
+                GemmDirect.Run<GemmKernel128>(problem);
+                break;
+            case GemmPath.Direct128:
+                GemmPacked.Run<GemmKernel128>(problem);
+                break;
             case GemmPath.Scalar when !problem.TransposeB:
                 GemmDirect.Run<GemmKernelScalar>(problem);
                 break;

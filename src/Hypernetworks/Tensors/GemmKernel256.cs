@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Hypernetworks.Tensors;
 
@@ -75,6 +76,43 @@ internal readonly unsafe struct GemmKernel256 : IGemmKernel
         Vector256<float> lo3 = default, hi3 = default;
         Vector256<float> lo4 = default, hi4 = default;
         Vector256<float> lo5 = default, hi5 = default;
+        // Start fetching the C tile now: its rows are far apart and were last touched a whole block ago, and
+        // its lines arrive while the loop runs instead of stalling the stores at the end.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 15);
+            if (TRows.Count > 1)
+            {
+                Sse.Prefetch0(c + (1 * ldc));
+                Sse.Prefetch0(c + (1 * ldc) + 15);
+            }
+
+            if (TRows.Count > 2)
+            {
+                Sse.Prefetch0(c + (2 * ldc));
+                Sse.Prefetch0(c + (2 * ldc) + 15);
+            }
+
+            if (TRows.Count > 3)
+            {
+                Sse.Prefetch0(c + (3 * ldc));
+                Sse.Prefetch0(c + (3 * ldc) + 15);
+            }
+
+            if (TRows.Count > 4)
+            {
+                Sse.Prefetch0(c + (4 * ldc));
+                Sse.Prefetch0(c + (4 * ldc) + 15);
+            }
+
+            if (TRows.Count > 5)
+            {
+                Sse.Prefetch0(c + (5 * ldc));
+                Sse.Prefetch0(c + (5 * ldc) + 15);
+            }
+        }
+
         nint stride2 = 2 * aStride;
         float* a0 = a;
         float* a3 = a + (3 * aStride);

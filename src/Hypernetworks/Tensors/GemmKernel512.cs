@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Hypernetworks.Tensors;
 
@@ -99,6 +100,79 @@ internal readonly unsafe struct GemmKernel512 : IGemmKernel
         Vector512<float> lo9 = default, hi9 = default;
         Vector512<float> lo10 = default, hi10 = default;
         Vector512<float> lo11 = default, hi11 = default;
+        // Start fetching the C tile now: its rows are far apart and were last touched a whole block ago, and
+        // its lines arrive while the loop runs instead of stalling the stores at the end.
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + 31);
+            if (TRows.Count > 1)
+            {
+                Sse.Prefetch0(c + (1 * ldc));
+                Sse.Prefetch0(c + (1 * ldc) + 31);
+            }
+
+            if (TRows.Count > 2)
+            {
+                Sse.Prefetch0(c + (2 * ldc));
+                Sse.Prefetch0(c + (2 * ldc) + 31);
+            }
+
+            if (TRows.Count > 3)
+            {
+                Sse.Prefetch0(c + (3 * ldc));
+                Sse.Prefetch0(c + (3 * ldc) + 31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                Sse.Prefetch0(c + (4 * ldc));
+                Sse.Prefetch0(c + (4 * ldc) + 31);
+            }
+
+            if (TRows.Count > 5)
+            {
+                Sse.Prefetch0(c + (5 * ldc));
+                Sse.Prefetch0(c + (5 * ldc) + 31);
+            }
+
+            if (TRows.Count > 6)
+            {
+                Sse.Prefetch0(c + (6 * ldc));
+                Sse.Prefetch0(c + (6 * ldc) + 31);
+            }
+
+            if (TRows.Count > 7)
+            {
+                Sse.Prefetch0(c + (7 * ldc));
+                Sse.Prefetch0(c + (7 * ldc) + 31);
+            }
+
+            if (TRows.Count > 8)
+            {
+                Sse.Prefetch0(c + (8 * ldc));
+                Sse.Prefetch0(c + (8 * ldc) + 31);
+            }
+
+            if (TRows.Count > 9)
+            {
+                Sse.Prefetch0(c + (9 * ldc));
+                Sse.Prefetch0(c + (9 * ldc) + 31);
+            }
+
+            if (TRows.Count > 10)
+            {
+                Sse.Prefetch0(c + (10 * ldc));
+                Sse.Prefetch0(c + (10 * ldc) + 31);
+            }
+
+            if (TRows.Count > 11)
+            {
+                Sse.Prefetch0(c + (11 * ldc));
+                Sse.Prefetch0(c + (11 * ldc) + 31);
+            }
+        }
+
         nint stride2 = 2 * aStride;
         float* a0 = a;
         float* a3 = a + (3 * aStride);

@@ -18,6 +18,12 @@ internal enum GemmPath
     /// <summary>No B packing, Vector256 micro-kernel (NT and TT shapes fall back to packing).</summary>
     Direct256,
 
+    /// <summary>Packed panels, Vector128 micro-kernel (SSE, Arm AdvSIMD).</summary>
+    Packed128,
+
+    /// <summary>No B packing, Vector128 micro-kernel (NT and TT shapes fall back to packing).</summary>
+    Direct128,
+
     /// <summary>Scalar micro-kernel (direct when B is not transposed, packed otherwise).</summary>
     Scalar,
 }

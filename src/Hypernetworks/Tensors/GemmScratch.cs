@@ -9,11 +9,15 @@ internal sealed unsafe class GemmScratch
     [ThreadStatic]
     private static GemmScratch? s_current;
 
+    private AlignedBuffer? _packedA;
     private AlignedBuffer? _packedB;
     private AlignedBuffer? _tile;
 
     /// <summary>The calling thread's buffers.</summary>
     public static GemmScratch Current => s_current ??= new GemmScratch();
+
+    /// <summary>Room for a copied block of A.</summary>
+    public float* PackedA(int length) => Ensure(ref _packedA, length);
 
     /// <summary>Room for a packed block of B.</summary>
     public float* PackedB(int length) => Ensure(ref _packedB, length);

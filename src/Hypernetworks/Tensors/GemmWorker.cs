@@ -1,7 +1,8 @@
 namespace Hypernetworks.Tensors;
 
 /// <summary>
-/// A persistent background thread that runs one sub-problem at a time. Hand-over is through two
+/// A persistent background thread that, when signalled, takes chunks of the pool's current split until none is
+/// left (<see cref="GemmWorkers.TakeChunks"/>). Hand-over is through two
 /// <see cref="ManualResetEventSlim"/>s, which spin briefly before blocking: a call costs well under a microsecond
 /// of signalling when the worker is hot, and an idle worker sleeps instead of burning a core.
 /// </summary>
@@ -12,8 +13,6 @@ internal sealed class GemmWorker
 
     private readonly ManualResetEventSlim _start = new(false, SpinCount);
     private readonly ManualResetEventSlim _done = new(false, SpinCount);
-    private GemmProblem _problem;
-    private GemmPath _path;
     private Exception? _error;
 
     public GemmWorker(int index)
@@ -26,17 +25,15 @@ internal sealed class GemmWorker
         thread.Start();
     }
 
-    /// <summary>Starts <paramref name="problem"/> on the worker; the pointers must stay valid until <see cref="Wait"/> returns.</summary>
-    public void Post(in GemmProblem problem, GemmPath path)
+    /// <summary>Sets the worker on the pool's current split; its pointers must stay valid until <see cref="Wait"/> returns.</summary>
+    public void Post()
     {
-        _problem = problem;
-        _path = path;
         _error = null;
         _done.Reset();
         _start.Set();
     }
 
-    /// <summary>Waits for the posted problem; rethrows what it threw.</summary>
+    /// <summary>Waits until the worker has run out of chunks; rethrows what a chunk threw.</summary>
     public void Wait()
     {
         _done.Wait();
@@ -54,7 +51,7 @@ internal sealed class GemmWorker
             _start.Reset();
             try
             {
-                GemmExecutor.Run(_problem, _path);
+                GemmWorkers.TakeChunks();
             }
 #pragma warning disable CA1031 // The failure is handed to the posting thread, which rethrows it.
             catch (Exception e)

@@ -103,4 +103,18 @@ public class DataOperationsTests
         Assert.NotEqual(Enumerable.Range(0, 50).Select(i => (float)i), seen);
         Assert.Equal(Enumerable.Range(0, 50).Select(i => (float)i), seen.Order());
     }
+
+    [Fact]
+    public void CrossValidationSplit_PutsEveryRowInExactlyOneTestFold()
+    {
+        IDataView data = _context.Data.LoadFromEnumerable(Numbered(300));
+        IReadOnlyList<DataOperationsCatalog.TrainTestData> folds = _context.Data.CrossValidationSplit(data, numberOfFolds: 4, seed: 5);
+        List<float> tests = [.. folds.SelectMany(f => TestData.ReadColumn<float>(f.TestSet, "X"))];
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (float)i), tests.Order());
+        foreach (DataOperationsCatalog.TrainTestData fold in folds)
+        {
+            Assert.Equal(300, TestData.ReadColumn<float>(fold.TrainSet, "X").Count + TestData.ReadColumn<float>(fold.TestSet, "X").Count);
+            Assert.InRange(TestData.ReadColumn<float>(fold.TestSet, "X").Count, 40, 110);
+        }
+    }
 }

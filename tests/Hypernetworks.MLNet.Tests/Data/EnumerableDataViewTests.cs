@@ -104,4 +104,22 @@ public class EnumerableDataViewTests
         Assert.False(cursor.IsColumnActive(data.Schema["Y"]));
         Assert.Throws<InvalidOperationException>(() => cursor.GetGetter<float>(data.Schema["Y"]));
     }
+
+    [Fact]
+    public void SchemaDefinition_CanSetTheVectorSize()
+    {
+        SchemaDefinition definition = SchemaDefinition.Create(typeof(AllTypesRow));
+        definition["Variable"].ColumnType = new VectorDataViewType(NumberDataViewType.Double, 1);
+        IDataView data = new MLContext(1).Data.LoadFromEnumerable(Rows().Take(1), definition);
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Double, 1), data.Schema["Variable"].Type);
+    }
+
+    [Fact]
+    public void SchemaDefinition_RejectsTypeTheMemberCannotHold()
+    {
+        SchemaDefinition definition = SchemaDefinition.Create(typeof(ScalarRow));
+        definition["X"].ColumnType = TextDataViewType.Instance;
+        var ex = Assert.Throws<ArgumentException>(() => new MLContext(1).Data.LoadFromEnumerable(new[] { new ScalarRow() }, definition));
+        Assert.Contains("ScalarRow.X", ex.Message);
+    }
 }

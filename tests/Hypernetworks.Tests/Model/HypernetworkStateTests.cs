@@ -67,6 +67,34 @@ public class HypernetworkStateTests
         Assert.Throws<HypernetworkFormatException>(() => Hypernetwork.Load(new MemoryStream(Encoding.UTF8.GetBytes("not a hypernetwork at all"))));
     }
 
+    [Fact]
+    public void TargetNetwork_SaveLoadRoundTripGivesBitwiseEqualOutputs()
+    {
+        HypernetworkSpec spec = ModelFixtures.TinySpec(GeneratorKind.LowRank);
+        using var net = new Hypernetwork(spec, seed: 8);
+        (float[] conditioning, float[] data, _) = ModelFixtures.Batch(spec, rows: 5, distinct: 1, seed: 1);
+        TargetNetwork target = net.Materialize(conditioning.AsSpan(0, spec.ConditioningSize));
+        using var stream = new MemoryStream();
+        target.Save(stream);
+        stream.Position = 0;
+        TargetNetwork loaded = TargetNetwork.Load(stream);
+        var expected = new float[5 * spec.OutputSize];
+        var actual = new float[5 * spec.OutputSize];
+        target.Forward(data, expected);
+        loaded.Forward(data, actual);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void TargetNetwork_LoadThrowsForTruncatedData()
+    {
+        using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);
+        using var stream = new MemoryStream();
+        net.Materialize(new float[3]).Save(stream);
+        byte[] bytes = stream.ToArray();
+        Assert.Throws<HypernetworkFormatException>(() => TargetNetwork.Load(new MemoryStream(bytes[..^4])));
+    }
+
     private static byte[] Saved()
     {
         using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);

@@ -11,6 +11,12 @@ internal static class GemmPaths
     {
         yield return GemmPath.Auto;
         yield return GemmPath.Scalar;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            yield return GemmPath.Packed128;
+            yield return GemmPath.Direct128;
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             yield return GemmPath.Packed256;

@@ -47,4 +47,11 @@ public class GemmShapeErrorTests
         Assert.Throws<ArgumentException>(() =>
             Gemm.Multiply(false, false, -1, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4));
     }
+
+    [Fact]
+    public void Multiply_ThrowsForUnknownActivation()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Gemm.Multiply(false, false, 2, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4, [], (Layers.Activation)99));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Hypernetworks.Model.Application;
 
@@ -39,9 +40,7 @@ internal sealed class RowGrouping
         for (int row = 0; row < rows; row++)
         {
             ReadOnlySpan<int> key = bits.Slice(row * width, width);
-            var hash = default(HashCode);
-            hash.AddBytes(MemoryMarshal.AsBytes(key));
-            int slot = hash.ToHashCode() & (tableSize - 1);
+            int slot = Hash(key) & (tableSize - 1);
             while (true)
             {
                 int group = _table[slot];
@@ -76,6 +75,32 @@ internal sealed class RowGrouping
         }
 
         Finish(rows, rows);
+    }
+
+    /// <summary>A fast multiplicative hash of a row's bits, 8 lanes at a time (equal rows are confirmed by comparison).</summary>
+    private static int Hash(ReadOnlySpan<int> key)
+    {
+        var multiplier = Vector256.Create(unchecked((int)0x9E3779B1));
+        Vector256<int> accumulator = Vector256<int>.Zero;
+        int i = 0;
+        for (; i <= key.Length - Vector256<int>.Count; i += Vector256<int>.Count)
+        {
+            accumulator = (accumulator ^ Vector256.Create(key.Slice(i, Vector256<int>.Count))) * multiplier;
+            accumulator ^= Vector256.ShiftRightLogical(accumulator, 15);
+        }
+
+        int hash = 0;
+        for (int lane = 0; lane < Vector256<int>.Count; lane++)
+        {
+            hash = (hash * 31) + accumulator.GetElement(lane);
+        }
+
+        for (; i < key.Length; i++)
+        {
+            hash = unchecked((hash ^ key[i]) * (int)0x9E3779B1);
+        }
+
+        return hash ^ (hash >>> 16);
     }
 
     private void Finish(int rows, int groups)

@@ -49,8 +49,9 @@ internal sealed class TargetLayout
         }
 
         _tensors = [.. tensors];
-        Size = (int)offset;
+        MaxRank = _ranks.Max();
         LargestWidth = Math.Max(Layers[0].In, Layers.Max(l => l.Out));
+        Size = (int)offset;
     }
 
     public IReadOnlyList<(int In, int Out)> Layers { get; }
@@ -61,7 +62,7 @@ internal sealed class TargetLayout
     public int Rank(int layer) => _ranks[layer];
 
     /// <summary>The largest layer rank.</summary>
-    public int MaxRank => _ranks.Max();
+    public int MaxRank { get; }
 
     /// <summary>Generated floats per condition.</summary>
     public int Size { get; }
@@ -76,6 +77,7 @@ internal sealed class TargetLayout
 
     public int BiasOffset(int layer) => _tensors[_firstTensorOfLayer[layer] + (LowRank ? 2 : 1)].Offset;
 
+    /// <summary>The widest activation of the target (its input or any layer's output).</summary>
     public int LargestWidth { get; }
 
     private static void Add(List<GeneratedTensor> tensors, ref long offset, string name, int layer, int rows, int columns, float variance, float layerWeightVariance, int factorRank = 0)

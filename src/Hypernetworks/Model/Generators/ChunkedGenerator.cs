@@ -65,10 +65,8 @@ internal sealed class ChunkedGenerator : WeightGenerator
 
     public override void Reserve(int groups)
     {
+        ReserveTrunk(groups);
         int rows = groups * _chunks;
-        _trunk.Reserve(rows);
-        _perCondition.Reserve((long)groups * Hidden);
-        _perChunk.Reserve((long)_chunks * Hidden);
         _raw.Reserve((long)rows * _chunkSize);
         _gradientHeadInput.Reserve((long)rows * _trunk.OutputSize);
     }
@@ -195,10 +193,18 @@ internal sealed class ChunkedGenerator : WeightGenerator
         }
     }
 
+    /// <summary>Scratch for the trunk alone (the head's buffers, chunk-size times larger, are not needed for moments).</summary>
+    private void ReserveTrunk(int groups)
+    {
+        _trunk.Reserve(groups * _chunks);
+        _perCondition.Reserve((long)groups * Hidden);
+        _perChunk.Reserve((long)_chunks * Hidden);
+    }
+
     /// <summary>E‖e_c‖² per chunk c over the sample conditions.</summary>
     private float[] ChunkMoments(ReadOnlySpan<float> zSamples, int samples)
     {
-        Reserve(samples);
+        ReserveTrunk(samples);
         ReadOnlySpan<float> e = RunTrunk(zSamples, samples);
         int width = _trunk.OutputSize;
         var moments = new float[_chunks];

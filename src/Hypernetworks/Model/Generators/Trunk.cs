@@ -14,7 +14,6 @@ internal sealed class Trunk : IDisposable
     private readonly DenseLayer[] _layers;
     private readonly Workspace[] _pre;
     private readonly Workspace[] _post;
-    private readonly int _widest;
     private readonly Workspace _gradientA = new();
     private readonly Workspace _gradientB = new();
     private readonly Activation _activation;
@@ -36,7 +35,6 @@ internal sealed class Trunk : IDisposable
         }
 
         OutputSize = width;
-        _widest = Math.Max(InputSize, _layers.Length == 0 ? 0 : _layers.Max(l => l.OutputSize));
     }
 
     public int InputSize { get; }
@@ -66,8 +64,14 @@ internal sealed class Trunk : IDisposable
             _post[i].Reserve((long)rows * _layers[i].OutputSize);
         }
 
-        _gradientA.Reserve((long)rows * _widest);
-        _gradientB.Reserve((long)rows * _widest);
+        int widest = InputSize;
+        foreach (DenseLayer layer in _layers)
+        {
+            widest = Math.Max(widest, layer.OutputSize);
+        }
+
+        _gradientA.Reserve((long)rows * widest);
+        _gradientB.Reserve((long)rows * widest);
     }
 
     /// <summary>Runs the trunk; the result is <paramref name="input"/> itself when there are no hidden layers.</summary>
