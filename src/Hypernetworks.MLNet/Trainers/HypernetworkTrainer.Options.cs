@@ -60,6 +60,13 @@ public sealed partial class HypernetworkTrainer
         /// <summary>Width of the learned embedding of a key conditioning column (the Embedding encoder).</summary>
         public int EmbeddingSize { get; set; } = Defaults.EmbeddingSize;
 
+        /// <summary>
+        /// Whether the training columns are copied into memory once, as floats, and reshuffled every epoch (the default).
+        /// When false, every epoch streams the rows through a new cursor, so the data need not fit in memory; rows are
+        /// then shuffled only if the view can shuffle, and validation needs a <see cref="ValidationSet"/>.
+        /// </summary>
+        public bool CacheTrainingData { get; set; } = true;
+
         /// <summary>Passes over the training data.</summary>
         public int Epochs { get; set; } = Defaults.Epochs;
 

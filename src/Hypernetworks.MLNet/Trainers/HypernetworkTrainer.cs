@@ -16,6 +16,7 @@ namespace Hypernetworks.MLNet;
 public sealed partial class HypernetworkTrainer : ITrainerEstimator<HypernetworkTransformer>
 {
     private const int MaxChunkSize = 1024;
+    private const int CalibrationRows = 1024;
     private readonly Options _options;
     private readonly int _seed;
 
@@ -60,29 +61,18 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
         HypernetworkSpec spec = MakeSpec(layout);
 
         CancellationToken cancellationToken = _options.CancellationToken;
-        TrainingSet train = TrainingDataReader.Read(input, layout, "training", cancellationToken);
-        if (layout.Task == HypernetworkTask.BinaryClassification)
-        {
-            TrainingDataReader.CheckBothClasses(train, label.Name);
-        }
-
         TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
-        var training = new TrainingOptions
-        {
-            Epochs = _options.Epochs,
-            BatchSize = _options.BatchSize,
-            LearningRate = _options.LearningRate,
-            WeightDecay = _options.WeightDecay,
-            GradientClipNorm = _options.GradientClipNorm,
-            ValidationFraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0,
-            EarlyStoppingPatience = _options.EarlyStoppingPatience,
-            Seed = (ulong)_seed,
-        };
-
         var model = new Hypernetwork(spec, (ulong)_seed);
         try
         {
-            new CoreTrainer(training).Fit(model, train, validation, _options.Progress, cancellationToken);
+            if (_options.CacheTrainingData)
+            {
+                FitInMemory(model, input, layout, validation, cancellationToken);
+            }
+            else
+            {
+                FitStreaming(model, input, layout, validation, cancellationToken);
+            }
         }
         catch
         {
@@ -109,6 +99,42 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
 
         return new SchemaShape(columns.Values);
     }
+
+    private void FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    {
+        TrainingSet train = TrainingDataReader.Read(input, layout, "training", cancellationToken);
+        if (layout.Task == HypernetworkTask.BinaryClassification)
+        {
+            TrainingDataReader.CheckBothClasses(train, layout.LabelColumnName);
+        }
+
+        float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
+        new CoreTrainer(MakeTrainingOptions(fraction)).Fit(model, train, validation, _options.Progress, cancellationToken);
+    }
+
+    private void FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    {
+        if (validation is null && _options.ValidationFraction > 0)
+        {
+            throw new ArgumentException("HypernetworkTrainer.Options.ValidationFraction needs CacheTrainingData; to stream the training data, give a ValidationSet instead.", "input");
+        }
+
+        using var source = new DataViewBatchSource(input, layout, _seed);
+        model.CalibrateInitialization(source.Inspect(CalibrationRows, cancellationToken));
+        new CoreTrainer(MakeTrainingOptions(0)).Fit(model, source, validation, _options.Progress, cancellationToken);
+    }
+
+    private TrainingOptions MakeTrainingOptions(float validationFraction) => new()
+    {
+        Epochs = _options.Epochs,
+        BatchSize = _options.BatchSize,
+        LearningRate = _options.LearningRate,
+        WeightDecay = _options.WeightDecay,
+        GradientClipNorm = _options.GradientClipNorm,
+        ValidationFraction = validationFraction,
+        EarlyStoppingPatience = _options.EarlyStoppingPatience,
+        Seed = (ulong)_seed,
+    };
 
     private HypernetworkSpec MakeSpec(HypernetworkColumnLayout layout)
     {

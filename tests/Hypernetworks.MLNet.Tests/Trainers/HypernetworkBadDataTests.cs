@@ -16,6 +16,29 @@ public sealed class HypernetworkBadDataTests
     }
 
     [Fact]
+    public void StreamingFit_ThrowsForEmptyView()
+    {
+        IDataView empty = _context.Data.LoadFromEnumerable(new List<RegressionTaskRow>());
+        HypernetworkTrainer.Options options = TaskData.Options(epochs: 1);
+        options.CacheTrainingData = false;
+
+        var error = Assert.Throws<ArgumentException>(() => _context.Regression.Trainers.Hypernetwork(options).Fit(empty));
+        Assert.Contains("training data has no rows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StreamingFit_ThrowsForOneClassBinaryLabel()
+    {
+        List<BinaryTaskRow> rows = TaskData.Binary(40, 1);
+        rows.ForEach(r => r.Label = false);
+        HypernetworkTrainer.Options options = TaskData.Options(epochs: 1);
+        options.CacheTrainingData = false;
+
+        var error = Assert.Throws<ArgumentException>(() => _context.BinaryClassification.Trainers.Hypernetwork(options).Fit(_context.Data.LoadFromEnumerable(rows)));
+        Assert.Contains("Label column 'Label' holds only false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_ThrowsForOneClassBinaryLabel()
     {
         List<BinaryTaskRow> rows = TaskData.Binary(40, 1);

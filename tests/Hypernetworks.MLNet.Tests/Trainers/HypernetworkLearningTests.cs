@@ -17,6 +17,22 @@ public sealed class HypernetworkLearningTests
     }
 
     [Fact]
+    public void Regression_LearnsTaskFamilyStreamingFromCursor()
+    {
+        var context = new MLContext(1);
+        IDataView train = context.Data.LoadFromEnumerable(TaskData.Regression(900, seed: 1));
+        List<RegressionTaskRow> testRows = TaskData.Regression(300, seed: 2);
+        HypernetworkTrainer.Options options = TaskData.Options();
+        options.CacheTrainingData = false;
+        using HypernetworkTransformer model = context.Regression.Trainers.Hypernetwork(options).Fit(train);
+
+        float[] scores = Scores<ScorePrediction>(context, model, testRows).Select(p => p.Score).ToArray();
+        double rmse = Math.Sqrt(testRows.Select((r, i) => Math.Pow(scores[i] - r.Label, 2)).Average());
+        double rms = Math.Sqrt(testRows.Select(r => (double)r.Label * r.Label).Average());
+        Assert.True(rmse < 0.25 * rms, $"RMSE {rmse:F4} against a label RMS of {rms:F4}.");
+    }
+
+    [Fact]
     public void Binary_LearnsTaskFamily()
     {
         var context = new MLContext(1);
