@@ -72,6 +72,29 @@ public class HypernetworkTrainerTests
         Assert.All(progress, p => Assert.False(float.IsNaN(p.ValidationLoss)));
     }
 
+    [Fact]
+    public void TrainingOptions_ThrowNamingTheOptionOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new HypernetworkTrainer(new TrainingOptions { BatchSize = 0 }));
+        Assert.Equal(nameof(TrainingOptions.BatchSize), e.ParamName);
+    }
+
+    [Fact]
+    public void Split_ThrowsForASingleRow()
+    {
+        var set = new TrainingSet(new float[3], new float[4], new float[3], 1);
+        Assert.Throws<ArgumentException>(() => set.Split(0.5f, 1));
+    }
+
+    [Fact]
+    public void Fit_ThrowsWhenTheSetDoesNotMatchTheSpec()
+    {
+        using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);
+        var set = new TrainingSet(new float[2 * 3], new float[2 * 5], new float[2 * 3], 2);
+        var e = Assert.Throws<ArgumentException>(() => new HypernetworkTrainer(new TrainingOptions()).Fit(net, set));
+        Assert.Equal("train", e.ParamName);
+    }
+
     private static float[] Trained(HypernetworkSpec spec, TrainingSet train)
     {
         using var net = new Hypernetwork(spec, seed: 5);

@@ -3,6 +3,7 @@ using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Tests.Tensors;
 
+[Collection(GemmGlobalStateCollection.Name)]
 public class GemmAllocationTests
 {
     public static TheoryData<string> Paths()

@@ -52,6 +52,6 @@ public class GemmShapeErrorTests
     public void Multiply_ThrowsForUnknownActivation()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Gemm.Multiply(false, false, 2, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4, [], (Layers.Activation)99));
+            Gemm.Multiply(false, false, 2, 4, 3, 1f, new float[6], 3, new float[12], 4, 0f, new float[8], 4, [], (Activation)99));
     }
 }

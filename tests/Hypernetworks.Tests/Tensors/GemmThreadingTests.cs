@@ -3,6 +3,7 @@ using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Tests.Tensors;
 
+[Collection(GemmGlobalStateCollection.Name)]
 public class GemmThreadingTests
 {
     public static TheoryData<string, bool, bool> PathsAndTranspositions() => GemmReferenceTests.PathsAndTranspositions();

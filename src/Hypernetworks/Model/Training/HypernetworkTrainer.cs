@@ -65,6 +65,7 @@ public sealed class HypernetworkTrainer
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0, epoch = 0, step = 0;
         float epochLoss = float.NaN;
+        float lastValidationLoss = float.NaN;
         bool stoppedEarly = false;
         while (epoch < Options.Epochs)
         {
@@ -85,6 +86,7 @@ public sealed class HypernetworkTrainer
             epoch++;
             epochLoss = lossRows == 0 ? float.NaN : (float)(lossSum / lossRows);
             float validationLoss = validation is null ? float.NaN : Evaluate(network, validation, cancellationToken);
+            lastValidationLoss = validationLoss;
             progress?.Report(new TrainingProgress(epoch, step, epochLoss, validationLoss));
             if (validation is null)
             {
@@ -117,7 +119,9 @@ public sealed class HypernetworkTrainer
             bestEpoch = epoch;
         }
 
-        return new TrainingResult(epoch, step, epochLoss, bestEpoch, validation is null ? float.NaN : bestLoss, stoppedEarly);
+        // Without early stopping the model keeps its last epoch, so that is the epoch (and loss) to report.
+        float reportedLoss = best is null ? lastValidationLoss : bestLoss;
+        return new TrainingResult(epoch, step, epochLoss, bestEpoch, reportedLoss, stoppedEarly);
     }
 
     /// <summary>The mean loss of the spec's task over <paramref name="set"/>, in batches of the batch size.</summary>

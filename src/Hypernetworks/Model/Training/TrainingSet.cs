@@ -54,11 +54,12 @@ public sealed class TrainingSet
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The validation fraction must be in (0, 1).");
         }
 
-        int held = Math.Clamp((int)Math.Round(Rows * (double)fraction), 1, Rows - 1);
         if (Rows < 2)
         {
             throw new ArgumentException("A training set of one row cannot be split.", nameof(fraction));
         }
+
+        int held = Math.Clamp((int)Math.Round(Rows * (double)fraction), 1, Rows - 1);
 
         int[] order = [.. Enumerable.Range(0, Rows)];
         new SeededRandom(seed).Shuffle(order.AsSpan());
