@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Hypernetworks.MLNet.Data;
 using Hypernetworks.MLNet.Trainers;
@@ -8,7 +9,9 @@ namespace Hypernetworks.MLNet;
 /// <summary>
 /// A fitted hypernetwork: adds the score columns of its task to every row (see <see cref="HypernetworkTrainer"/>).
 /// <see cref="Transform"/> is lazy and scores rows in batches, so that rows sharing a conditioning share one set of
-/// generated weights; a transformer may serve several cursors on several threads at once. Rows whose conditioning
+/// generated weights. A transformer may serve several cursors on several threads at once: a cursor that finds the
+/// model busy scores with a replica of it (made on first need and reused), so threads do not wait for each other.
+/// Rows whose conditioning
 /// or features are missing, of the wrong size or not finite, or whose conditioning key was not seen in training,
 /// fail with an exception that names the column and the row.
 /// </summary>
@@ -20,6 +23,8 @@ public sealed partial class HypernetworkTransformer : RowToRowTransformerBase, I
     private readonly HypernetworkColumnLayout _layout;
     private readonly LabelKeyValues? _labelKeyValues;
     private readonly Lock _gate = new();
+    private readonly Lock _poolGate = new();
+    private readonly ConcurrentBag<Hypernetwork> _replicas = [];
     private bool _disposed;
 
     internal HypernetworkTransformer(Hypernetwork model, HypernetworkColumnLayout layout, LabelKeyValues? labelKeyValues)
@@ -30,8 +35,8 @@ public sealed partial class HypernetworkTransformer : RowToRowTransformerBase, I
     }
 
     /// <summary>
-    /// The core hypernetwork. It is not thread-safe: do not use it while this transformer scores, and do not dispose it
-    /// (dispose the transformer).
+    /// The core hypernetwork. It is not thread-safe: do not use it while this transformer scores, do not change its
+    /// parameters once the transformer has scored (replicas are copies), and do not dispose it (dispose the transformer).
     /// </summary>
     public Hypernetwork Model { get; }
 
@@ -129,6 +134,13 @@ public sealed partial class HypernetworkTransformer : RowToRowTransformerBase, I
             {
                 _disposed = true;
                 Model.Dispose();
+                lock (_poolGate)
+                {
+                    while (_replicas.TryTake(out Hypernetwork? replica))
+                    {
+                        replica.Dispose();
+                    }
+                }
             }
         }
     }
@@ -146,15 +158,71 @@ public sealed partial class HypernetworkTransformer : RowToRowTransformerBase, I
     {
         int width = _layout.OutputSize;
         Span<float> scored = outputs[..(rows * width)];
-        lock (_gate)
+        ReadOnlySpan<float> z = conditioning[..(rows * _layout.ConditioningSize)];
+        ReadOnlySpan<float> x = features[..(rows * _layout.FeatureSize)];
+        if (_gate.TryEnter())
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            Model.Forward(conditioning[..(rows * _layout.ConditioningSize)], features[..(rows * _layout.FeatureSize)], scored);
+            try
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                Model.Forward(z, x, scored);
+            }
+            finally
+            {
+                _gate.Exit();
+            }
+        }
+        else
+        {
+            Hypernetwork replica = RentReplica();
+            try
+            {
+                replica.Forward(z, x, scored);
+            }
+            finally
+            {
+                ReturnReplica(replica);
+            }
         }
 
         if (Task == HypernetworkTask.MulticlassClassification)
         {
             ScoreColumns.Softmax(scored, width);
+        }
+    }
+
+    private Hypernetwork RentReplica()
+    {
+        if (_replicas.TryTake(out Hypernetwork? replica))
+        {
+            return replica;
+        }
+
+        lock (_poolGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var copy = new Hypernetwork(Model.Spec);
+            for (int i = 0; i < Model.Parameters.Count; i++)
+            {
+                Model.Parameters[i].Value.Span.CopyTo(copy.Parameters[i].Value.Span);
+            }
+
+            Model.ChunkScale?.CopyTo(copy.ChunkScale!, 0);
+            return copy;
+        }
+    }
+
+    private void ReturnReplica(Hypernetwork replica)
+    {
+        lock (_poolGate)
+        {
+            if (_disposed)
+            {
+                replica.Dispose();
+                return;
+            }
+
+            _replicas.Add(replica);
         }
     }
 
