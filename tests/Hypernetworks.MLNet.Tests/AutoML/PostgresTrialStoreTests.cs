@@ -41,15 +41,16 @@ public class PostgresTrialStoreTests
     [SkippableFact]
     public async Task TwoWorkerProcesses_RunOneSweepWithNoTrialTwiceAndNoneLost_EvenWhenOneIsKilled()
     {
-        const int Trials = 14;
+        const int Trials = 10;
         string connection = ConnectionString;
         string experiment = UniqueName();
         string store = $"postgres:{connection}";
-        using WorkerProcess first = WorkerProcess.Start(store, experiment, "first", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 6000, seed: 1);
-        using WorkerProcess second = WorkerProcess.Start(store, experiment, "second", Trials, epochs: 4, epochMilliseconds: 50, heartbeatTimeoutMilliseconds: 6000, seed: 2);
+        using WorkerProcess first = WorkerProcess.Start(store, experiment, "first", Trials, epochs: 4, epochMilliseconds: 400, heartbeatTimeoutMilliseconds: 6000, seed: 1);
+        using WorkerProcess second = WorkerProcess.Start(store, experiment, "second", Trials, epochs: 4, epochMilliseconds: 400, heartbeatTimeoutMilliseconds: 6000, seed: 2);
 
         // The heartbeat timeout leaves room for a loaded 2-core machine, where a live worker can stall for seconds.
-        // Kill the first worker in the middle of a trial, once both have finished some.
+        // Kill the first worker in the middle of a trial, once both have finished some. Trials last 1.6 s, so the
+        // kill lands inside the trial the poll saw start even when the machine stalls the test for a while.
         await first.WaitUntilAsync(
             w => w.Ids("DONE").Length >= 2 && second.Ids("DONE").Length >= 1 && w.Lines[^1].StartsWith("START", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60));

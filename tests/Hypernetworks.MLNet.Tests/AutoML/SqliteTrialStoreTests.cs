@@ -88,9 +88,10 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public async Task Resume_AfterAWorkerProcessIsKilled_LosesNothing()
     {
         const int Trials = 10;
-        using (WorkerProcess worker = WorkerProcess.Start($"sqlite:{file.Path}", "kill", "killed", Trials, epochs: 4, epochMilliseconds: 40, heartbeatTimeoutMilliseconds: 2000, seed: 1))
+        using (WorkerProcess worker = WorkerProcess.Start($"sqlite:{file.Path}", "kill", "killed", Trials, epochs: 4, epochMilliseconds: 300, heartbeatTimeoutMilliseconds: 2000, seed: 1))
         {
-            // Kill it in the middle of a trial once a few trials have finished.
+            // Kill it in the middle of a trial once a few trials have finished; trials last 1.2 s so that the kill
+            // still lands inside the trial the poll saw start when the machine stalls the test.
             await worker.WaitUntilAsync(w => w.Ids("DONE").Length >= 3 && w.Lines[^1].StartsWith("START", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             worker.Kill();
         }
