@@ -19,6 +19,7 @@ public static class TransformerRegistry
         Registry.Register(ValueToKeyMappingTransformer.ModelTypeName, ValueToKeyMappingTransformer.Load);
         Registry.Register(KeyToValueMappingTransformer.ModelTypeName, KeyToValueMappingTransformer.Load);
         Registry.Register(KeyToVectorMappingTransformer.ModelTypeName, KeyToVectorMappingTransformer.Load);
+        Registry.Register(HypernetworkTransformer.ModelTypeName, HypernetworkTransformer.Load);
     }
 
     /// <summary>The registry the model catalog loads with.</summary>

@@ -1,0 +1,240 @@
+using Hypernetworks.MLNet.Data;
+using Hypernetworks.MLNet.Trainers;
+using Hypernetworks.Model;
+using Hypernetworks.Model.Training;
+using CoreTrainer = Hypernetworks.Model.Training.HypernetworkTrainer;
+
+namespace Hypernetworks.MLNet;
+
+/// <summary>
+/// Trains a hypernetwork y = f(x; θ = h(z)): the generator h reads the conditioning column z (a Single vector, or a
+/// key through a learned embedding) and generates the weights θ of a target MLP f, which reads the feature column x.
+/// The task comes from the catalog (or, for <c>mlContext.Hypernetwork(options)</c>, from the label's type: Single
+/// for regression, Boolean for binary, a key for multiclass classification). The training columns are read once
+/// into memory as floats, then trained on in shuffled mini-batches by the core training loop.
+/// </summary>
+public sealed partial class HypernetworkTrainer : ITrainerEstimator<HypernetworkTransformer>
+{
+    private const int MaxChunkSize = 1024;
+    private const int CalibrationRows = 1024;
+    private readonly Options _options;
+    private readonly int _seed;
+
+    /// <summary>A trainer whose task is taken from the label column's type when it is fitted.</summary>
+    /// <param name="context">The context; its seed is the default seed.</param>
+    /// <param name="options">The options.</param>
+    public HypernetworkTrainer(MLContext context, Options options)
+        : this(context, options, null)
+    {
+    }
+
+    internal HypernetworkTrainer(MLContext context, Options options, HypernetworkTask? task)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckOptions(options);
+        _options = options;
+        Task = task;
+        _seed = options.Seed ?? context.Seed ?? context.NextSeed();
+    }
+
+    /// <summary>The task, or null when it is taken from the label column's type.</summary>
+    public HypernetworkTask? Task { get; }
+
+    /// <inheritdoc />
+    public TrainerInfo Info { get; } = new(NeedNormalization: true, WantCaching: true, SupportsValidation: true);
+
+    /// <inheritdoc />
+    public HypernetworkTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckOptions(_options);
+        DataViewSchema schema = input.Schema;
+        HypernetworkColumns.Conditioning(schema, _options.ConditioningColumnName, out int conditioningSize, out ulong keyCount);
+        HypernetworkColumns.Features(schema, _options.FeatureColumnName, out int featureSize);
+        HypernetworkTask? task = Task;
+        DataViewSchema.Column label = HypernetworkColumns.Label(schema, _options.LabelColumnName, ref task);
+        int classCount = task == HypernetworkTask.MulticlassClassification ? ClassCount(label) : 0;
+        CheckKeyCount(keyCount);
+        var layout = new HypernetworkColumnLayout(_options.ConditioningColumnName, _options.FeatureColumnName, _options.LabelColumnName,
+            task!.Value, conditioningSize, keyCount, featureSize, classCount);
+        HypernetworkSpec spec = MakeSpec(layout);
+
+        CancellationToken cancellationToken = _options.CancellationToken;
+        TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
+        var model = new Hypernetwork(spec, (ulong)_seed);
+        try
+        {
+            if (_options.CacheTrainingData)
+            {
+                FitInMemory(model, input, layout, validation, cancellationToken);
+            }
+            else
+            {
+                FitStreaming(model, input, layout, validation, cancellationToken);
+            }
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+
+        return new HypernetworkTransformer(model, layout, task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        HypernetworkColumns.Conditioning(inputSchema, _options.ConditioningColumnName);
+        HypernetworkColumns.Features(inputSchema, _options.FeatureColumnName);
+        HypernetworkTask? task = Task;
+        SchemaShape.Column label = HypernetworkColumns.Label(inputSchema, _options.LabelColumnName, ref task);
+        var columns = inputSchema.ToDictionary(c => c.Name);
+        foreach (SchemaShape.Column added in ScoreColumns.Shapes(task!.Value, label))
+        {
+            columns[added.Name] = added;
+        }
+
+        return new SchemaShape(columns.Values);
+    }
+
+    private void FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    {
+        TrainingSet train = TrainingDataReader.Read(input, layout, "training", cancellationToken);
+        if (layout.Task == HypernetworkTask.BinaryClassification)
+        {
+            TrainingDataReader.CheckBothClasses(train, layout.LabelColumnName);
+        }
+
+        float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
+        new CoreTrainer(MakeTrainingOptions(fraction)).Fit(model, train, validation, _options.Progress, cancellationToken);
+    }
+
+    private void FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    {
+        if (validation is null && _options.ValidationFraction > 0)
+        {
+            throw new ArgumentException("HypernetworkTrainer.Options.ValidationFraction needs CacheTrainingData; to stream the training data, give a ValidationSet instead.", "input");
+        }
+
+        using var source = new DataViewBatchSource(input, layout, _seed);
+        model.CalibrateInitialization(source.Inspect(CalibrationRows, cancellationToken));
+        new CoreTrainer(MakeTrainingOptions(0)).Fit(model, source, validation, _options.Progress, cancellationToken);
+    }
+
+    private TrainingOptions MakeTrainingOptions(float validationFraction) => new()
+    {
+        Epochs = _options.Epochs,
+        BatchSize = _options.BatchSize,
+        LearningRate = _options.LearningRate,
+        WeightDecay = _options.WeightDecay,
+        GradientClipNorm = _options.GradientClipNorm,
+        ValidationFraction = validationFraction,
+        EarlyStoppingPatience = _options.EarlyStoppingPatience,
+        Seed = (ulong)_seed,
+    };
+
+    private HypernetworkSpec MakeSpec(HypernetworkColumnLayout layout)
+    {
+        List<(int In, int Out)> layers = TargetLayers(layout);
+        long targetParameters = layers.Sum(l => ((long)l.In * l.Out) + l.Out);
+        bool key = layout.ConditioningKeyCount > 0;
+        return new HypernetworkSpec
+        {
+            ConditioningSize = layout.ConditioningSize,
+            InputSize = layout.FeatureSize,
+            TargetLayerSizes = layers,
+            HiddenSizes = [.. _options.HiddenSizes],
+            Activation = _options.Activation,
+            GeneratorActivation = _options.GeneratorActivation,
+            Generator = _options.Generator,
+            Encoder = key ? ConditioningEncoderKind.Embedding : ConditioningEncoderKind.Dense,
+            EmbeddingCount = key ? (int)layout.ConditioningKeyCount : 0,
+            EmbeddingSize = _options.EmbeddingSize,
+            ChunkSize = _options.ChunkSize > 0 ? _options.ChunkSize : (int)Math.Min(MaxChunkSize, targetParameters),
+            Rank = _options.Rank,
+            Task = layout.Task,
+        };
+    }
+
+    private List<(int In, int Out)> TargetLayers(HypernetworkColumnLayout layout)
+    {
+        int outputs = layout.OutputSize;
+        if (_options.TargetLayerSizes is { } given)
+        {
+            if (given.Count == 0)
+            {
+                throw new ArgumentException("Options.TargetLayerSizes is empty; give at least one (in, out) layer, or set it to null and use TargetHiddenSizes.", "options");
+            }
+
+            if (given[0].In != layout.FeatureSize)
+            {
+                throw new ArgumentException($"Options.TargetLayerSizes starts with a layer reading {given[0].In} inputs, but feature column '{layout.FeatureColumnName}' holds {layout.FeatureSize} values.", "options");
+            }
+
+            if (given[^1].Out != outputs)
+            {
+                throw new ArgumentException($"Options.TargetLayerSizes ends with a layer emitting {given[^1].Out} outputs, but the {layout.Task} task needs {outputs}{(layout.Task == HypernetworkTask.MulticlassClassification ? $" (one per class of label '{layout.LabelColumnName}')" : string.Empty)}.", "options");
+            }
+
+            return [.. given];
+        }
+
+        var layers = new List<(int In, int Out)>();
+        int previous = layout.FeatureSize;
+        foreach (int width in _options.TargetHiddenSizes)
+        {
+            layers.Add((previous, width));
+            previous = width;
+        }
+
+        layers.Add((previous, outputs));
+        return layers;
+    }
+
+    private static int ClassCount(DataViewSchema.Column label)
+    {
+        ulong count = ((KeyDataViewType)label.Type).Count;
+        if (count < 2 || count > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException("input", $"Label column '{label.Name}' is a key with {count} values; multiclass classification needs between 2 and {int.MaxValue} classes.");
+        }
+
+        return (int)count;
+    }
+
+    private void CheckKeyCount(ulong keyCount)
+    {
+        if (keyCount > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException("input", $"Conditioning column '{_options.ConditioningColumnName}' is a key with {keyCount} values; at most {int.MaxValue} are supported.");
+        }
+    }
+
+    private static void CheckOptions(Options options)
+    {
+        Require(!string.IsNullOrEmpty(options.ConditioningColumnName), nameof(Options.ConditioningColumnName), "is empty; name the conditioning column");
+        Require(!string.IsNullOrEmpty(options.FeatureColumnName), nameof(Options.FeatureColumnName), "is empty; name the feature column");
+        Require(!string.IsNullOrEmpty(options.LabelColumnName), nameof(Options.LabelColumnName), "is empty; name the label column");
+        Require(options.HiddenSizes is not null && options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be a list of positive widths");
+        Require(options.TargetHiddenSizes is not null && options.TargetHiddenSizes.All(s => s > 0), nameof(Options.TargetHiddenSizes), "must be a list of positive widths");
+        Require(options.Epochs > 0, nameof(Options.Epochs), $"is {options.Epochs}; it must be positive");
+        Require(options.BatchSize > 0, nameof(Options.BatchSize), $"is {options.BatchSize}; it must be positive");
+        Require(options.LearningRate > 0 && float.IsFinite(options.LearningRate), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be positive and finite");
+        Require(options.WeightDecay >= 0 && float.IsFinite(options.WeightDecay), nameof(Options.WeightDecay), $"is {options.WeightDecay}; it must be non-negative");
+        Require(options.ValidationFraction is >= 0 and < 1, nameof(Options.ValidationFraction), $"is {options.ValidationFraction}; it must be in [0, 1)");
+        Require(options.EarlyStoppingPatience >= 0, nameof(Options.EarlyStoppingPatience), $"is {options.EarlyStoppingPatience}; it must be non-negative (0 = off)");
+        Require(options.ChunkSize >= 0, nameof(Options.ChunkSize), $"is {options.ChunkSize}; it must be non-negative (0 = automatic)");
+        Require(options.EmbeddingSize > 0, nameof(Options.EmbeddingSize), $"is {options.EmbeddingSize}; it must be positive");
+    }
+
+    private static void Require(bool condition, string option, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException("options", $"HypernetworkTrainer.Options.{option} {message}.");
+        }
+    }
+}
