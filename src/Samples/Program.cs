@@ -4,6 +4,7 @@ using Hypernetworks.Samples;
 var samples = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
 {
     ["regression"] = RegressionSample.Run,
+    ["automl"] = AutoMLSample.Run,
 };
 
 string name = args.Length > 0 ? args[0] : "regression";
