@@ -10,7 +10,7 @@ namespace Hypernetworks.Benchmarks.Suites;
 /// <summary>
 /// Issue 3's scale goal: a Chunked hypernetwork (z of 8 → trunk [32] → one head of 2048, 16-wide chunk
 /// embeddings) generating a 784 → 1024 → 256 → 10 target of over a million parameters, trained with
-/// <see cref="HypernetworkTrainer"/> (Adam 1e-3, batch 128) on synthetic multiclass tasks: a shared random linear
+/// <see cref="TrainingLoop"/> (Adam 1e-3, batch 128) on synthetic multiclass tasks: a shared random linear
 /// teacher labels Gaussian inputs and task t shifts its class by t, so each of the distinct conditionings needs
 /// different generated weights. Reports the parameter ratio, the time per warm step (first epoch excluded),
 /// the process's peak working set and the training-set loss before and after.
@@ -48,7 +48,7 @@ internal sealed class ChunkedScaleSuite : IBenchmarkSuite
         // The trainer would calibrate inside Fit; calibrating first makes the "before" loss that of the model trained.
         net.CalibrateInitialization(set.Conditioning);
         int stepsPerEpoch = Rows / BatchSize;
-        var trainer = new HypernetworkTrainer(new TrainingOptions
+        var trainer = new TrainingLoop(new TrainingOptions
         {
             Epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch, BatchSize = BatchSize, LearningRate = 1e-3f,
             CalibrateInitialization = false, Seed = 1,

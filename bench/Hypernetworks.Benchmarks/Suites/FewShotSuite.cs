@@ -56,7 +56,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         }
         // Report the running loss every 100 steps through one-epoch-per-100-steps.
         train.Limit = Math.Min(iters, 100);
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = Math.Max(1, iters / train.Limit), BatchSize = rows, LearningRate = 1e-3f });
+        var trainer = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / train.Limit), BatchSize = rows, LearningRate = 1e-3f });
         trainer.Fit(net, train, progress: new StderrProgress());
         double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 

@@ -2,7 +2,6 @@ using Hypernetworks.MLNet.Data;
 using Hypernetworks.MLNet.Trainers;
 using Hypernetworks.Model;
 using Hypernetworks.Model.Training;
-using CoreTrainer = Hypernetworks.Model.Training.HypernetworkTrainer;
 
 namespace Hypernetworks.MLNet;
 
@@ -109,7 +108,7 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
         }
 
         float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
-        new CoreTrainer(MakeTrainingOptions(fraction)).Fit(model, train, validation, _options.Progress, cancellationToken);
+        new TrainingLoop(MakeTrainingOptions(fraction)).Fit(model, train, validation, _options.Progress, cancellationToken);
     }
 
     private void FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
@@ -121,7 +120,7 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
 
         using var source = new DataViewBatchSource(input, layout, _seed);
         model.CalibrateInitialization(source.Inspect(CalibrationRows, cancellationToken));
-        new CoreTrainer(MakeTrainingOptions(0)).Fit(model, source, validation, _options.Progress, cancellationToken);
+        new TrainingLoop(MakeTrainingOptions(0)).Fit(model, source, validation, _options.Progress, cancellationToken);
     }
 
     private TrainingOptions MakeTrainingOptions(float validationFraction) => new()

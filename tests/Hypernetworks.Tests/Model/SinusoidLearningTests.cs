@@ -26,7 +26,7 @@ public class SinusoidLearningTests(ITestOutputHelper output)
         const int Steps = 400;
         const int Epochs = 4;
         var source = new SinusoidTasks(seed: 2, tasksPerBatch: 8, pointsPerTask: 32, batchesPerEpoch: Steps);
-        var trainer = new HypernetworkTrainer(new TrainingOptions
+        var trainer = new TrainingLoop(new TrainingOptions
         {
             Epochs = Epochs, BatchSize = source.BatchRows, LearningRate = 3e-3f, Schedule = new CosineSchedule(Steps * Epochs, 1e-5f),
             GradientClipNorm = 10f,

@@ -2,7 +2,7 @@ using Hypernetworks.Optimizers;
 
 namespace Hypernetworks.Model.Training;
 
-/// <summary>Options of <see cref="HypernetworkTrainer"/>.</summary>
+/// <summary>Options of <see cref="TrainingLoop"/>.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Passes over the training set.</summary>

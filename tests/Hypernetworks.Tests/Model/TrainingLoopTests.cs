@@ -16,7 +16,7 @@ public class HypernetworkTrainerTests
         // Validation labels unrelated to training: the validation loss soon rises, so early stopping triggers.
         TrainingSet validation = Set(spec, 20, 4, 2);
         var losses = new List<TrainingProgress>();
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = 60, BatchSize = 8, LearningRate = 3e-2f, EarlyStoppingPatience = 3 });
+        var trainer = new TrainingLoop(new TrainingOptions { Epochs = 60, BatchSize = 8, LearningRate = 3e-2f, EarlyStoppingPatience = 3 });
         TrainingResult result = trainer.Fit(net, train, validation, new Recorder(losses));
         Assert.True(result.StoppedEarly);
         Assert.Equal(losses.Min(p => p.ValidationLoss), trainer.Evaluate(net, validation));
@@ -34,7 +34,7 @@ public class HypernetworkTrainerTests
             p.Value.Span.Fill(1e30f);
         }
 
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = 1, BatchSize = 8, CalibrateInitialization = false });
+        var trainer = new TrainingLoop(new TrainingOptions { Epochs = 1, BatchSize = 8, CalibrateInitialization = false });
         var e = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(net, train));
         Assert.Contains("step 0", e.Message, StringComparison.Ordinal);
     }
@@ -46,7 +46,7 @@ public class HypernetworkTrainerTests
         using var net = new Hypernetwork(spec, seed: 1);
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = 5 });
+        var trainer = new TrainingLoop(new TrainingOptions { Epochs = 5 });
         Assert.Throws<OperationCanceledException>(() => trainer.Fit(net, Set(spec, 16, 2, 1), cancellationToken: cancellation.Token));
     }
 
@@ -66,7 +66,7 @@ public class HypernetworkTrainerTests
         HypernetworkSpec spec = ModelFixtures.TinySpec(GeneratorKind.PerLayer, task: HypernetworkTask.MulticlassClassification);
         using var net = new Hypernetwork(spec, seed: 1);
         var progress = new List<TrainingProgress>();
-        var trainer = new HypernetworkTrainer(new TrainingOptions { Epochs = 30, BatchSize = 8, LearningRate = 1e-2f, ValidationFraction = 0.25f });
+        var trainer = new TrainingLoop(new TrainingOptions { Epochs = 30, BatchSize = 8, LearningRate = 1e-2f, ValidationFraction = 0.25f });
         trainer.Fit(net, Set(spec, 48, 3, 1), progress: new Recorder(progress));
         Assert.True(progress[^1].Loss < 0.5f * progress[0].Loss, $"loss {progress[0].Loss} -> {progress[^1].Loss}");
         Assert.All(progress, p => Assert.False(float.IsNaN(p.ValidationLoss)));
@@ -75,7 +75,7 @@ public class HypernetworkTrainerTests
     [Fact]
     public void TrainingOptions_ThrowNamingTheOptionOutOfRange()
     {
-        var e = Assert.Throws<ArgumentException>(() => new HypernetworkTrainer(new TrainingOptions { BatchSize = 0 }));
+        var e = Assert.Throws<ArgumentException>(() => new TrainingLoop(new TrainingOptions { BatchSize = 0 }));
         Assert.Equal(nameof(TrainingOptions.BatchSize), e.ParamName);
     }
 
@@ -91,14 +91,14 @@ public class HypernetworkTrainerTests
     {
         using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);
         var set = new TrainingSet(new float[2 * 3], new float[2 * 5], new float[2 * 3], 2);
-        var e = Assert.Throws<ArgumentException>(() => new HypernetworkTrainer(new TrainingOptions()).Fit(net, set));
+        var e = Assert.Throws<ArgumentException>(() => new TrainingLoop(new TrainingOptions()).Fit(net, set));
         Assert.Equal("train", e.ParamName);
     }
 
     private static float[] Trained(HypernetworkSpec spec, TrainingSet train)
     {
         using var net = new Hypernetwork(spec, seed: 5);
-        new HypernetworkTrainer(new TrainingOptions { Epochs = 3, BatchSize = 8, Seed = 9 }).Fit(net, train);
+        new TrainingLoop(new TrainingOptions { Epochs = 3, BatchSize = 8, Seed = 9 }).Fit(net, train);
         return [.. net.Parameters.SelectMany(p => p.Value.Span.ToArray())];
     }
 

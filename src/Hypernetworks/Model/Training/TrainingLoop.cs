@@ -8,10 +8,10 @@ namespace Hypernetworks.Model.Training;
 /// schedule, weight decay, gradient clipping, validation and early stopping that restores the best epoch. Batch
 /// memory is allocated once, so steps allocate nothing once warm.
 /// </summary>
-public sealed class HypernetworkTrainer
+public sealed class TrainingLoop
 {
     /// <summary>Creates a trainer with the given options (validated here).</summary>
-    public HypernetworkTrainer(TrainingOptions options)
+    public TrainingLoop(TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

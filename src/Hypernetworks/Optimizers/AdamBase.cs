@@ -1,0 +1,59 @@
+using Hypernetworks.Tensors;
+
+namespace Hypernetworks.Optimizers;
+
+/// <summary>
+/// What <see cref="Adam"/> and <see cref="AdamW"/> share: bias-corrected first and second moments updated in one
+/// fused pass per parameter. They differ only in where weight decay enters.
+/// </summary>
+public abstract class AdamBase : Optimizer
+{
+    private readonly AlignedBuffer[] _firstMoments;
+    private readonly AlignedBuffer[] _secondMoments;
+
+    private protected AdamBase(IReadOnlyList<Parameter> parameters, float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
+        : base(parameters, learningRate)
+    {
+        AdamKernel.CheckHyperparameters(beta1, beta2, epsilon, weightDecay);
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        WeightDecay = weightDecay;
+        _firstMoments = new AlignedBuffer[Parameters.Count];
+        _secondMoments = new AlignedBuffer[Parameters.Count];
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            _firstMoments[i] = AddState(Parameters[i], "exp_avg");
+            _secondMoments[i] = AddState(Parameters[i], "exp_avg_sq");
+        }
+    }
+
+    /// <summary>Decay of the first moment.</summary>
+    public float Beta1 { get; }
+
+    /// <summary>Decay of the second moment.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>Added to the denominator for stability.</summary>
+    public float Epsilon { get; }
+
+    /// <summary>The weight-decay coefficient; how it applies depends on the variant.</summary>
+    public float WeightDecay { get; }
+
+    /// <inheritdoc />
+    public override void Step()
+    {
+        int step = BeginStep();
+        (float gradientDecay, float valueScale) = DecayTerms();
+        for (int i = 0; i < _firstMoments.Length; i++)
+        {
+            AdamKernel.Update(Parameters[i], _firstMoments[i], _secondMoments[i], step, LearningRate, Beta1, Beta2, Epsilon, gradientDecay, valueScale);
+        }
+    }
+
+    /// <summary>
+    /// The decay folded into the gradient (coupled, as L2) and the factor each value is scaled by before the step
+    /// (decoupled), for the current learning rate.
+    /// </summary>
+    private protected abstract (float GradientDecay, float ValueScale) DecayTerms();
+}
