@@ -54,7 +54,7 @@ public static class AutoMLSample
             .RunAsync();
 
         IReadOnlyList<TrialRecord> records = await trialStore.LoadTrialsAsync(CancellationToken.None);
-        Console.WriteLine($"Trials: {records.Count} ({records.Count(r => r.Status == TrialStatus.Stopped)} stopped early, {records.Count(r => r.Status == TrialStatus.Failed)} failed)");
+        Console.WriteLine($"Trials: {records.Count(r => r.IsFinished)} finished ({records.Count(r => r.Status == TrialStatus.Stopped)} stopped early, {records.Count(r => r.Status == TrialStatus.Failed)} failed)");
         Console.WriteLine($"Best:  trial {best.TrialSettings.TrialId}, validation RMSE {best.Metric:F4}, {best.TrialSettings.Parameter}");
 
         ITransformer model = best.Model ?? throw new InvalidOperationException("The sweep returned no model.");
