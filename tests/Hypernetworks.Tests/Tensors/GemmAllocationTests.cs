@@ -1,5 +1,6 @@
 using Hypernetworks.Layers;
 using Hypernetworks.Tensors;
+using Hypernetworks.Tests.Testing;
 
 namespace Hypernetworks.Tests.Tensors;
 
@@ -32,14 +33,7 @@ public class GemmAllocationTests
             Gemm.Multiply(false, true, nt.M, nt.N, nt.K, 1f, nt.A, nt.Lda, nt.B, nt.Ldb, 0f, c2, nt.Ldc);
         }
 
-        Both();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
-        {
-            Both();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocations.OfWarm(Both));
     }
 
     [Fact]
@@ -51,14 +45,7 @@ public class GemmAllocationTests
         Gemm.MaxThreads = 2;
         try
         {
-            Gemm.Multiply(false, false, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++)
-            {
-                Gemm.Multiply(false, false, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, Allocations.OfWarm(() => Gemm.Multiply(false, false, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc)));
         }
         finally
         {
