@@ -54,16 +54,29 @@ public class AshaEarlyStoppingTests
     [Fact]
     public void ShouldStop_TreatsNaNAsWorst()
     {
-        var asha = new AshaEarlyStopping();
+        var asha = new AshaEarlyStopping(minEpochs: 1, minTrialsPerRung: 1);
         asha.ShouldStop(1, 1, 5.0);
 
         Assert.True(asha.ShouldStop(2, 1, double.NaN));
     }
 
     [Fact]
+    public void ShouldStop_WithDefaults_JudgesFromEpochThreeOnceThreeOtherTrialsReachedTheRung()
+    {
+        var asha = new AshaEarlyStopping();
+        Assert.Equal(3, asha.Rungs[0]);
+        asha.ShouldStop(1, 3, 0.1);
+        asha.ShouldStop(2, 3, 0.2);
+
+        Assert.False(asha.ShouldStop(3, 3, 9.0));
+        Assert.False(asha.ShouldStop(4, 1, 9.0));
+        Assert.True(asha.ShouldStop(5, 3, 9.0));
+    }
+
+    [Fact]
     public void Record_FeedsStoredCurvesIntoTheRungs()
     {
-        var asha = new AshaEarlyStopping(minEpochs: 1, reductionFactor: 3);
+        var asha = new AshaEarlyStopping(minEpochs: 1, reductionFactor: 3, minTrialsPerRung: 1);
         asha.Record(1, [(1, 0.5), (2, 0.4), (3, 0.3)]);
 
         Assert.True(asha.ShouldStop(2, 3, 0.9));
