@@ -36,6 +36,14 @@ public class HyperfanInitializationTests
         AssertWeightVariance(kind, InitializationScheme.HyperfanIn, l => 2.0 / Layers[l].In, normalizeTrunkOutput: true);
     }
 
+    [Theory]
+    [InlineData(GeneratorKind.PerLayer)]
+    [InlineData(GeneratorKind.SharedTrunk)]
+    public void SharedWeightFraction_KeepsKaimingVarianceAtStepZero(GeneratorKind kind)
+    {
+        AssertWeightVariance(kind, InitializationScheme.HyperfanIn, l => 2.0 / Layers[l].In, sharedWeightFraction: 0.9f);
+    }
+
     [Fact]
     public void NormalizeTrunkOutput_ChangesTheGeneratorParameters()
     {
@@ -59,9 +67,9 @@ public class HyperfanInitializationTests
         }
     }
 
-    private static void AssertWeightVariance(GeneratorKind kind, InitializationScheme scheme, Func<int, double> expected, bool normalizeTrunkOutput = false)
+    private static void AssertWeightVariance(GeneratorKind kind, InitializationScheme scheme, Func<int, double> expected, bool normalizeTrunkOutput = false, float sharedWeightFraction = 0f)
     {
-        HypernetworkSpec spec = Spec(kind, scheme, normalizeTrunkOutput);
+        HypernetworkSpec spec = Spec(kind, scheme, normalizeTrunkOutput, sharedWeightFraction);
         using var net = new Hypernetwork(spec, seed: 2);
         float[] conditions = Conditions(spec, 200, scale: 1f);
         for (int l = 0; l < Layers.Length; l++)
@@ -73,9 +81,9 @@ public class HyperfanInitializationTests
     private static void AssertWithin(double expected, double actual, int layer)
         => Assert.True(Math.Abs(actual - expected) <= 0.25 * expected, $"layer {layer}: variance {actual}, expected {expected} ± 25%");
 
-    private static HypernetworkSpec Spec(GeneratorKind kind, InitializationScheme scheme, bool normalizeTrunkOutput = false) => new()
+    private static HypernetworkSpec Spec(GeneratorKind kind, InitializationScheme scheme, bool normalizeTrunkOutput = false, float sharedWeightFraction = 0f) => new()
     {
-        NormalizeTrunkOutput = normalizeTrunkOutput,
+        NormalizeTrunkOutput = normalizeTrunkOutput, SharedWeightFraction = sharedWeightFraction,
         ConditioningSize = 8, InputSize = 48, TargetLayerSizes = Layers, HiddenSizes = [64, 64],
         Activation = Activation.Relu, Generator = kind, Initialization = scheme, ChunkSize = 512, Rank = 8,
     };

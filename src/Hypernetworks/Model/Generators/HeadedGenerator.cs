@@ -17,13 +17,13 @@ internal sealed class HeadedGenerator : WeightGenerator
     private readonly Parameter[] _parameters;
     private readonly Workspace _gradientZ = new();
 
-    public HeadedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, bool trunkPerLayer, bool normalizeTrunkOutput)
+    public HeadedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, bool trunkPerLayer, bool normalizeTrunkOutput, float sharedWeightFraction)
         : base(inputSize, layout)
     {
         IEnumerable<IGrouping<int, GeneratedTensor>> groups = trunkPerLayer
             ? layout.Tensors.GroupBy(t => t.Layer)
             : layout.Tensors.GroupBy(_ => 0);
-        _parts = [.. groups.Select(g => new Part(inputSize, hiddenSizes, activation, trunkPerLayer ? $"generator.layer{g.Key}" : "generator", [.. g], normalizeTrunkOutput))];
+        _parts = [.. groups.Select(g => new Part(inputSize, hiddenSizes, activation, trunkPerLayer ? $"generator.layer{g.Key}" : "generator", [.. g], normalizeTrunkOutput, sharedWeightFraction))];
         _parameters = [.. _parts.SelectMany(p => p.Parameters())];
     }
 
@@ -98,11 +98,13 @@ internal sealed class HeadedGenerator : WeightGenerator
         private readonly DenseLayer[] _heads;
         private readonly Workspace _gradientHeadInput = new();
         private readonly bool _normalizeTrunkOutput;
+        private readonly float _sharedWeightFraction;
         private (float Second, float Fourth) _headInputMoments;
 
-        public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors, bool normalizeTrunkOutput)
+        public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors, bool normalizeTrunkOutput, float sharedWeightFraction)
         {
             _normalizeTrunkOutput = normalizeTrunkOutput;
+            _sharedWeightFraction = sharedWeightFraction;
             _trunk = new Trunk(inputSize, hiddenSizes, activation, name + ".trunk");
             _tensors = tensors;
             _heads = [.. tensors.Select(t => new DenseLayer(_trunk.OutputSize, t.Length, $"{name}.head.{t.Name}"))];
@@ -148,8 +150,14 @@ internal sealed class HeadedGenerator : WeightGenerator
                 float sigma = t.FactorRank > 0
                     ? MathF.Pow(t.LayerWeightVariance / (t.FactorRank * _headInputMoments.Fourth), 0.25f)
                     : MathF.Sqrt(t.Variance / _headInputMoments.Second);
-                WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma);
+                // Low-rank factors keep zero biases: a shared part of U and V would not split W's variance linearly.
+                float shared = t.FactorRank > 0 ? 0f : _sharedWeightFraction;
+                WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma * MathF.Sqrt(1f - shared));
                 _heads[i].Bias.Value.Clear();
+                if (shared > 0f)
+                {
+                    WeightFill.Normal(random, _heads[i].Bias.Value.Span, MathF.Sqrt(shared * t.Variance));
+                }
             }
         }
 
