@@ -22,7 +22,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no)";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -40,6 +40,8 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         {
             ConditioningSize = Ways * Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, 64), (64, Ways)], HiddenSizes = [128, 128],
             Activation = Activation.Relu, Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification,
+            NormalizeTrunkOutput = options.GetString("normalize-trunk", "yes") == "yes",
+            SharedWeightFraction = float.Parse(options.GetString("shared-fraction", "0.9"), System.Globalization.CultureInfo.InvariantCulture),
         };
         using var net = new Hypernetwork(spec, seed: 0);
         int rows = Tasks * Ways * Queries;

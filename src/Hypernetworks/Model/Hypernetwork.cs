@@ -62,8 +62,8 @@ public sealed class Hypernetwork : IDisposable
         _generator = spec.Generator switch
         {
             GeneratorKind.Chunked => new ChunkedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, spec.ChunkSize, spec.ChunkEmbeddingSize),
-            GeneratorKind.PerLayer => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: true),
-            _ => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: false),
+            GeneratorKind.PerLayer => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: true, spec.NormalizeTrunkOutput, spec.SharedWeightFraction),
+            _ => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: false, spec.NormalizeTrunkOutput, spec.SharedWeightFraction),
         };
         _application = new TargetApplication(_layout, spec.Activation, spec.LowRankBase);
         _parameters = [.. _encoder.Parameters, .. _generator.Parameters, .. _application.BaseWeights];

@@ -56,6 +56,27 @@ public sealed class HypernetworkSpec
     /// <summary>The initialisation of the generator heads.</summary>
     public InitializationScheme Initialization { get; init; } = InitializationScheme.HyperfanIn;
 
+    /// <summary>
+    /// For the headed generators (<see cref="GeneratorKind.PerLayer"/>, <see cref="GeneratorKind.SharedTrunk"/>,
+    /// <see cref="GeneratorKind.LowRank"/>): scale the trunk's last layer at initialisation so the heads' input e has
+    /// unit mean squared norm (instead of unit variance per unit). Adam moves each generated weight by about
+    /// lr·Σ|eᵢ| per step, so this slows the generated weights to a few learning rates per step, as a directly trained
+    /// network's; it helps wide conditioning with a wide trunk (few-shot prototypes), and slows small problems.
+    /// The heads' hyperfan variance is unchanged. Only initialisation reads it; a saved state does not keep it.
+    /// </summary>
+    public bool NormalizeTrunkOutput { get; init; }
+
+    /// <summary>
+    /// For the headed generators' full-matrix heads (<see cref="GeneratorKind.PerLayer"/>,
+    /// <see cref="GeneratorKind.SharedTrunk"/>): the fraction of the hyperfan variance given at initialisation to the
+    /// heads' biases, the condition-independent part of every generated tensor; the heads' weights get the rest, so the
+    /// total variance at step 0 is unchanged. In [0, 1); 0 (default) makes the generated weights entirely
+    /// condition-dependent at step 0. A large fraction starts from one shared random target network modulated by
+    /// the condition, as PyTorch's default nn.Linear init of the heads does (its bias term dominates), which helps
+    /// when the conditions are similar to each other (few-shot prototypes). Only initialisation reads it.
+    /// </summary>
+    public float SharedWeightFraction { get; init; }
+
     /// <summary>The task, which fixes loss and label format.</summary>
     public HypernetworkTask Task { get; init; } = HypernetworkTask.Regression;
 
@@ -110,6 +131,7 @@ public sealed class HypernetworkSpec
         Require(Enum.IsDefined(Generator), nameof(Generator), $"is {Generator}, not a known generator kind");
         Require(Enum.IsDefined(Initialization), nameof(Initialization), $"is {Initialization}, not a known scheme");
         Require(Enum.IsDefined(Task), nameof(Task), $"is {Task}, not a known task");
+        Require(SharedWeightFraction is >= 0f and < 1f, nameof(SharedWeightFraction), $"is {SharedWeightFraction}; it must be in [0, 1)");
         Require(MaxGeneratedFloats > 0, nameof(MaxGeneratedFloats), $"is {MaxGeneratedFloats}; it must be positive");
         if (Task == HypernetworkTask.MulticlassClassification)
         {

@@ -27,6 +27,33 @@ public class HyperfanInitializationTests
         AssertWeightVariance(kind, InitializationScheme.HyperfanOut, l => 2.0 / Layers[l].Out);
     }
 
+    [Theory]
+    [InlineData(GeneratorKind.PerLayer)]
+    [InlineData(GeneratorKind.SharedTrunk)]
+    [InlineData(GeneratorKind.LowRank)]
+    public void NormalizeTrunkOutput_KeepsKaimingVarianceAtStepZero(GeneratorKind kind)
+    {
+        AssertWeightVariance(kind, InitializationScheme.HyperfanIn, l => 2.0 / Layers[l].In, normalizeTrunkOutput: true);
+    }
+
+    [Theory]
+    [InlineData(GeneratorKind.PerLayer)]
+    [InlineData(GeneratorKind.SharedTrunk)]
+    public void SharedWeightFraction_KeepsKaimingVarianceAtStepZero(GeneratorKind kind)
+    {
+        AssertWeightVariance(kind, InitializationScheme.HyperfanIn, l => 2.0 / Layers[l].In, sharedWeightFraction: 0.9f);
+    }
+
+    [Fact]
+    public void NormalizeTrunkOutput_ChangesTheGeneratorParameters()
+    {
+        using var plain = new Hypernetwork(Spec(GeneratorKind.SharedTrunk, InitializationScheme.HyperfanIn), seed: 2);
+        using var normalized = new Hypernetwork(Spec(GeneratorKind.SharedTrunk, InitializationScheme.HyperfanIn, normalizeTrunkOutput: true), seed: 2);
+        double plainNorm = plain.Parameters.Sum(p => p.Value.Span.ToArray().Sum(v => v * (double)v));
+        double normalizedNorm = normalized.Parameters.Sum(p => p.Value.Span.ToArray().Sum(v => v * (double)v));
+        Assert.NotEqual(plainNorm, normalizedNorm);
+    }
+
     [Fact]
     public void CalibrateInitialization_RestoresTheVarianceForConditionsOfAnotherScale()
     {
@@ -40,9 +67,9 @@ public class HyperfanInitializationTests
         }
     }
 
-    private static void AssertWeightVariance(GeneratorKind kind, InitializationScheme scheme, Func<int, double> expected)
+    private static void AssertWeightVariance(GeneratorKind kind, InitializationScheme scheme, Func<int, double> expected, bool normalizeTrunkOutput = false, float sharedWeightFraction = 0f)
     {
-        HypernetworkSpec spec = Spec(kind, scheme);
+        HypernetworkSpec spec = Spec(kind, scheme, normalizeTrunkOutput, sharedWeightFraction);
         using var net = new Hypernetwork(spec, seed: 2);
         float[] conditions = Conditions(spec, 200, scale: 1f);
         for (int l = 0; l < Layers.Length; l++)
@@ -54,8 +81,9 @@ public class HyperfanInitializationTests
     private static void AssertWithin(double expected, double actual, int layer)
         => Assert.True(Math.Abs(actual - expected) <= 0.25 * expected, $"layer {layer}: variance {actual}, expected {expected} ± 25%");
 
-    private static HypernetworkSpec Spec(GeneratorKind kind, InitializationScheme scheme) => new()
+    private static HypernetworkSpec Spec(GeneratorKind kind, InitializationScheme scheme, bool normalizeTrunkOutput = false, float sharedWeightFraction = 0f) => new()
     {
+        NormalizeTrunkOutput = normalizeTrunkOutput, SharedWeightFraction = sharedWeightFraction,
         ConditioningSize = 8, InputSize = 48, TargetLayerSizes = Layers, HiddenSizes = [64, 64],
         Activation = Activation.Relu, Generator = kind, Initialization = scheme, ChunkSize = 512, Rank = 8,
     };

@@ -29,6 +29,14 @@ public class HypernetworkSpecTests
     }
 
     [Fact]
+    public void Validate_ThrowsForASharedWeightFractionOfOne()
+    {
+        var spec = new HypernetworkSpec { ConditioningSize = 2, InputSize = 4, TargetLayerSizes = [(4, 3)], SharedWeightFraction = 1f };
+        var e = Assert.Throws<ArgumentException>(spec.Validate);
+        Assert.Equal(nameof(HypernetworkSpec.SharedWeightFraction), e.ParamName);
+    }
+
+    [Fact]
     public void Validate_ThrowsForARankOutOfRange()
     {
         var spec = new HypernetworkSpec { ConditioningSize = 2, InputSize = 4, TargetLayerSizes = [(4, 3)], Generator = GeneratorKind.LowRank, Rank = 4 };

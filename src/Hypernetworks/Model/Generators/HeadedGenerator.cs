@@ -17,13 +17,13 @@ internal sealed class HeadedGenerator : WeightGenerator
     private readonly Parameter[] _parameters;
     private readonly Workspace _gradientZ = new();
 
-    public HeadedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, bool trunkPerLayer)
+    public HeadedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, bool trunkPerLayer, bool normalizeTrunkOutput, float sharedWeightFraction)
         : base(inputSize, layout)
     {
         IEnumerable<IGrouping<int, GeneratedTensor>> groups = trunkPerLayer
             ? layout.Tensors.GroupBy(t => t.Layer)
             : layout.Tensors.GroupBy(_ => 0);
-        _parts = [.. groups.Select(g => new Part(inputSize, hiddenSizes, activation, trunkPerLayer ? $"generator.layer{g.Key}" : "generator", [.. g]))];
+        _parts = [.. groups.Select(g => new Part(inputSize, hiddenSizes, activation, trunkPerLayer ? $"generator.layer{g.Key}" : "generator", [.. g], normalizeTrunkOutput, sharedWeightFraction))];
         _parameters = [.. _parts.SelectMany(p => p.Parameters())];
     }
 
@@ -97,10 +97,14 @@ internal sealed class HeadedGenerator : WeightGenerator
         private readonly GeneratedTensor[] _tensors;
         private readonly DenseLayer[] _heads;
         private readonly Workspace _gradientHeadInput = new();
+        private readonly bool _normalizeTrunkOutput;
+        private readonly float _sharedWeightFraction;
         private (float Second, float Fourth) _headInputMoments;
 
-        public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors)
+        public Part(int inputSize, IReadOnlyList<int> hiddenSizes, Activation activation, string name, GeneratedTensor[] tensors, bool normalizeTrunkOutput, float sharedWeightFraction)
         {
+            _normalizeTrunkOutput = normalizeTrunkOutput;
+            _sharedWeightFraction = sharedWeightFraction;
             _trunk = new Trunk(inputSize, hiddenSizes, activation, name + ".trunk");
             _tensors = tensors;
             _heads = [.. tensors.Select(t => new DenseLayer(_trunk.OutputSize, t.Length, $"{name}.head.{t.Name}"))];
@@ -139,21 +143,27 @@ internal sealed class HeadedGenerator : WeightGenerator
         public void Initialize(SeededRandom random, ReadOnlySpan<float> zSamples, int samples)
         {
             _trunk.Initialize(random);
-            _headInputMoments = HeadInputMoments(zSamples, samples);
+            _headInputMoments = NormalizedHeadInputMoments(zSamples, samples);
             for (int i = 0; i < _heads.Length; i++)
             {
                 GeneratedTensor t = _tensors[i];
                 float sigma = t.FactorRank > 0
                     ? MathF.Pow(t.LayerWeightVariance / (t.FactorRank * _headInputMoments.Fourth), 0.25f)
                     : MathF.Sqrt(t.Variance / _headInputMoments.Second);
-                WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma);
+                // Low-rank factors keep zero biases: a shared part of U and V would not split W's variance linearly.
+                float shared = t.FactorRank > 0 ? 0f : _sharedWeightFraction;
+                WeightFill.Normal(random, _heads[i].Weight.Value.Span, sigma * MathF.Sqrt(1f - shared));
                 _heads[i].Bias.Value.Clear();
+                if (shared > 0f)
+                {
+                    WeightFill.Normal(random, _heads[i].Bias.Value.Span, MathF.Sqrt(shared * t.Variance));
+                }
             }
         }
 
         public void Calibrate(ReadOnlySpan<float> zSamples, int samples)
         {
-            (float second, float fourth) = HeadInputMoments(zSamples, samples);
+            (float second, float fourth) = NormalizedHeadInputMoments(zSamples, samples);
             for (int i = 0; i < _heads.Length; i++)
             {
                 float scale = _tensors[i].FactorRank > 0
@@ -174,6 +184,27 @@ internal sealed class HeadedGenerator : WeightGenerator
             }
 
             _gradientHeadInput.Dispose();
+        }
+
+        /// <summary>
+        /// With <see cref="HypernetworkSpec.NormalizeTrunkOutput"/>, scales the trunk's last layer so the head input e has unit mean squared norm over the samples, then
+        /// measures its moments again. Why: Adam moves every head weight by about the learning rate per step, so a
+        /// generated weight moves by about lr·Σ|eᵢ| per step. A Kaiming trunk gives each of the 128 units unit
+        /// variance (Σ|eᵢ| near 100): the generated weights would then move two orders of magnitude faster than the
+        /// weights of a directly trained network. With E‖e‖² = 1 (what PyTorch's default nn.Linear init gives on
+        /// this trunk, ‖e‖² ≈ 0.9) they move by a few learning rates. The heads' hyperfan variance is computed from
+        /// the measured moments, so the generated weights' variance at step 0 is unchanged.
+        /// </summary>
+        private (float Second, float Fourth) NormalizedHeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
+        {
+            (float second, float fourth) = HeadInputMoments(zSamples, samples);
+            if (!_normalizeTrunkOutput || _trunk.LayerCount == 0 || second <= 0)
+            {
+                return (second, fourth);
+            }
+
+            _trunk.ScaleOutput(1f / MathF.Sqrt(second));
+            return HeadInputMoments(zSamples, samples);
         }
 
         private (float Second, float Fourth) HeadInputMoments(ReadOnlySpan<float> zSamples, int samples)

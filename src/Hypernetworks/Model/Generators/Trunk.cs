@@ -56,6 +56,22 @@ internal sealed class Trunk : IDisposable
         }
     }
 
+    /// <summary>
+    /// Multiplies the last layer's weights and bias by <paramref name="factor"/>; with a positively homogeneous
+    /// activation (ReLU, leaky ReLU, identity) this scales the trunk output by exactly that factor.
+    /// </summary>
+    public void ScaleOutput(float factor)
+    {
+        if (_layers.Length == 0)
+        {
+            return;
+        }
+
+        DenseLayer last = _layers[^1];
+        System.Numerics.Tensors.TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
+    }
+
     public void Reserve(int rows)
     {
         for (int i = 0; i < _layers.Length; i++)
