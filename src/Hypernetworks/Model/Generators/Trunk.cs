@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Hypernetworks.Initialization;
 using Hypernetworks.Layers;
 using Hypernetworks.Model.Application;
@@ -68,8 +69,8 @@ internal sealed class Trunk : IDisposable
         }
 
         DenseLayer last = _layers[^1];
-        System.Numerics.Tensors.TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
+        TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
+        TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
     }
 
     public void Reserve(int rows)
@@ -91,20 +92,7 @@ internal sealed class Trunk : IDisposable
     }
 
     /// <summary>Runs the trunk; the result is <paramref name="input"/> itself when there are no hidden layers.</summary>
-    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input, int rows)
-    {
-        ReadOnlySpan<float> x = input;
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            Span<float> pre = _pre[i].Span(rows * _layers[i].OutputSize);
-            Span<float> post = _post[i].Span(rows * _layers[i].OutputSize);
-            _layers[i].Forward(x, _layers[i].InputSize, rows, pre, _layers[i].OutputSize);
-            ActivationFunctions.Forward(_activation, pre, post);
-            x = post;
-        }
-
-        return x;
-    }
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input, int rows) => ForwardLayers(input, 0, rows);
 
     /// <summary>The output of the last forward, whose input was <paramref name="input"/>.</summary>
     public ReadOnlySpan<float> Output(ReadOnlySpan<float> input, int rows)
@@ -126,19 +114,9 @@ internal sealed class Trunk : IDisposable
             return;
         }
 
-        Span<float> gradient = gradOutput;
-        for (int i = _layers.Length - 1; i >= 0; i--)
-        {
-            DenseLayer layer = _layers[i];
-            int count = rows * layer.OutputSize;
-            ActivationFunctions.Backward(_activation, _pre[i].Span(count), _post[i].Span(count), gradient[..count], gradient[..count]);
-            ReadOnlySpan<float> x = i == 0 ? input : _post[i - 1].Span(rows * layer.InputSize);
-            Span<float> gradX = i == 0
-                ? gradInput
-                : (i % 2 == 0 ? _gradientA : _gradientB).Span(rows * layer.InputSize);
-            layer.Backward(x, layer.InputSize, gradient, layer.OutputSize, rows, gradX, layer.InputSize, false);
-            gradient = gradX;
-        }
+        Span<float> gradient = BackwardToFirstPreActivation(gradOutput, rows);
+        DenseLayer first = _layers[0];
+        first.Backward(input, first.InputSize, gradient, first.OutputSize, rows, gradInput, first.InputSize, false);
     }
 
     /// <summary>The first hidden layer, which the chunked generator drives itself (it splits the input).</summary>
@@ -150,17 +128,7 @@ internal sealed class Trunk : IDisposable
         Span<float> pre0 = _pre[0].Span(rows * _layers[0].OutputSize);
         Span<float> post0 = _post[0].Span(rows * _layers[0].OutputSize);
         ActivationFunctions.Forward(_activation, pre0, post0);
-        ReadOnlySpan<float> x = post0;
-        for (int i = 1; i < _layers.Length; i++)
-        {
-            Span<float> pre = _pre[i].Span(rows * _layers[i].OutputSize);
-            Span<float> post = _post[i].Span(rows * _layers[i].OutputSize);
-            _layers[i].Forward(x, _layers[i].InputSize, rows, pre, _layers[i].OutputSize);
-            ActivationFunctions.Forward(_activation, pre, post);
-            x = post;
-        }
-
-        return x;
+        return ForwardLayers(post0, 1, rows);
     }
 
     /// <summary>Back-propagates down to layer 0's pre-activation, returned (in scratch memory) for the caller to finish.</summary>
@@ -180,6 +148,21 @@ internal sealed class Trunk : IDisposable
         int first = rows * _layers[0].OutputSize;
         ActivationFunctions.Backward(_activation, _pre[0].Span(first), _post[0].Span(first), gradient[..first], gradient[..first]);
         return gradient[..first];
+    }
+
+    /// <summary>Runs layers <paramref name="first"/>… on <paramref name="x"/>, keeping each pre- and post-activation.</summary>
+    private ReadOnlySpan<float> ForwardLayers(ReadOnlySpan<float> x, int first, int rows)
+    {
+        for (int i = first; i < _layers.Length; i++)
+        {
+            Span<float> pre = _pre[i].Span(rows * _layers[i].OutputSize);
+            Span<float> post = _post[i].Span(rows * _layers[i].OutputSize);
+            _layers[i].Forward(x, _layers[i].InputSize, rows, pre, _layers[i].OutputSize);
+            ActivationFunctions.Forward(_activation, pre, post);
+            x = post;
+        }
+
+        return x;
     }
 
     /// <summary>Layer <paramref name="index"/>'s pre-activation scratch for <paramref name="rows"/> rows.</summary>
