@@ -11,7 +11,7 @@ IBenchmarkSuite[] suites = typeof(IBenchmarkSuite).Assembly.GetTypes()
 IBenchmarkSuite? suite = args.Length > 0 ? suites.FirstOrDefault(s => s.Name == args[0]) : null;
 if (suite is null)
 {
-    Console.Error.WriteLine("usage: Hypernetworks.Benchmarks SUITE [--option value ...]");
+    Console.Error.WriteLine("usage: Hypernetworks.Benchmarks SUITE [--threads N] [--option value ...]");
     foreach (IBenchmarkSuite s in suites)
     {
         Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
@@ -20,5 +20,9 @@ if (suite is null)
     return args.Length == 0 ? 0 : 2;
 }
 
-suite.Run(new BenchmarkOptions(args[1..]));
+// Every suite runs on --threads N engine threads (default 1, as torch_reference.py), so that compare.sh passes the
+// same count to both sides.
+var options = new BenchmarkOptions(args[1..]);
+Hypernetworks.Engine.MaxThreads = options.GetInt("threads", 1);
+suite.Run(options);
 return 0;

@@ -32,7 +32,6 @@ internal sealed class GemmSuite : IBenchmarkSuite
             ? [ParseShape(shape)]
             : options.GetString("sizes", "64,256,512,1024,2048").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Select(s => (s, s, s)).ToList();
 
-        Gemm.MaxThreads = threads;
         Gemm.ForcedPath = path;
         try
         {

@@ -21,7 +21,7 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
 
     public string Name => "seed-step";
 
-    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N";
+    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N --threads N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -91,6 +91,7 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
         {
             suite = Name,
             impl = "hypernetworks",
+            threads = Engine.MaxThreads,
             @params = net.ParameterCount,
             ms_per_step = Math.Round(ms, 3),
             bytes_per_step = (double)bytes / iters,

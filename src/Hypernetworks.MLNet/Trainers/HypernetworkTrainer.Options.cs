@@ -99,6 +99,12 @@ public sealed partial class HypernetworkTrainer
 
         /// <summary>The seed of initialisation, shuffling and the validation split; when null, drawn from the <see cref="MLContext"/>.</summary>
         public int? Seed { get; set; }
+
+        /// <summary>
+        /// The threads training may use, 1 to 64; when null, <see cref="Engine.MaxThreads"/> (or the calling thread's
+        /// limit, see <see cref="Engine.LimitThreads"/>). The trained model does not depend on it.
+        /// </summary>
+        public int? NumberOfThreads { get; set; }
     }
 
     /// <summary>The default values of <see cref="Options"/>.</summary>

@@ -62,6 +62,7 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
         CancellationToken cancellationToken = _options.CancellationToken;
         TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
         var model = new Hypernetwork(spec, (ulong)_seed);
+        using ThreadLimitScope threads = Engine.LimitThreads(_options.NumberOfThreads ?? Engine.ThreadsForCurrentThread);
         try
         {
             if (_options.CacheTrainingData)
@@ -227,6 +228,7 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
         Require(options.EarlyStoppingPatience >= 0, nameof(Options.EarlyStoppingPatience), $"is {options.EarlyStoppingPatience}; it must be non-negative (0 = off)");
         Require(options.ChunkSize >= 0, nameof(Options.ChunkSize), $"is {options.ChunkSize}; it must be non-negative (0 = automatic)");
         Require(options.EmbeddingSize > 0, nameof(Options.EmbeddingSize), $"is {options.EmbeddingSize}; it must be positive");
+        Require(options.NumberOfThreads is null or (>= 1 and <= 64), nameof(Options.NumberOfThreads), $"is {options.NumberOfThreads}; it must be between 1 and 64, or null for the engine's setting");
     }
 
     private static void Require(bool condition, string option, string message)

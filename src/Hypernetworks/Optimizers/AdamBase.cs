@@ -11,6 +11,12 @@ public abstract class AdamBase : Optimizer
     private readonly AlignedBuffer[] _firstMoments;
     private readonly AlignedBuffer[] _secondMoments;
 
+    // The current step's scalars, set by BeginUpdate before any range is updated.
+    private float _stepSize;
+    private float _bias2Sqrt;
+    private float _gradientDecay;
+    private float _valueScale;
+
     private protected AdamBase(IReadOnlyList<Parameter> parameters, float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
         : base(parameters, learningRate)
     {
@@ -40,15 +46,19 @@ public abstract class AdamBase : Optimizer
     /// <summary>The weight-decay coefficient; how it applies depends on the variant.</summary>
     public float WeightDecay { get; }
 
-    /// <inheritdoc />
-    public override void Step()
+    private protected override void BeginUpdate(int step)
     {
-        int step = BeginStep();
-        (float gradientDecay, float valueScale) = DecayTerms();
-        for (int i = 0; i < _firstMoments.Length; i++)
-        {
-            AdamKernel.Update(Parameters[i], _firstMoments[i], _secondMoments[i], step, LearningRate, Beta1, Beta2, Epsilon, gradientDecay, valueScale);
-        }
+        _stepSize = (float)(LearningRate / (1.0 - Math.Pow(Beta1, step)));
+        _bias2Sqrt = (float)Math.Sqrt(1.0 - Math.Pow(Beta2, step));
+        (_gradientDecay, _valueScale) = DecayTerms();
+    }
+
+    internal override unsafe void UpdateRange(int parameter, int start, int count)
+    {
+        Parameter value = Parameters[parameter];
+        AdamKernel.Update(
+            value.Value.Pointer + start, value.Gradient.Pointer + start, _firstMoments[parameter].Pointer + start, _secondMoments[parameter].Pointer + start,
+            count, _stepSize, _bias2Sqrt, Beta1, Beta2, Epsilon, _gradientDecay, _valueScale);
     }
 
     /// <summary>

@@ -35,22 +35,16 @@ internal static unsafe class AdamKernel
     }
 
     /// <summary>
-    /// For step <paramref name="step"/> (1-based): g' = g + l2·p; m = β1·m + (1 − β1)·g'; v = β2·v + (1 − β2)·g'²;
-    /// p = p·valueScale − (lr / (1 − β1ᵗ))·m / (√v / √(1 − β2ᵗ) + ε), as torch.optim.Adam computes it.
+    /// Over <paramref name="length"/> values: g' = g + l2·p; m = β1·m + (1 − β1)·g'; v = β2·v + (1 − β2)·g'²;
+    /// p = p·valueScale − stepSize·m / (√v / bias2Sqrt + ε), with stepSize = lr / (1 − β1ᵗ) and
+    /// bias2Sqrt = √(1 − β2ᵗ) for step t, as torch.optim.Adam computes it.
     /// </summary>
     public static void Update(
-        Parameter parameter, AlignedBuffer firstMoment, AlignedBuffer secondMoment, int step,
-        float learningRate, float beta1, float beta2, float epsilon, float l2, float valueScale)
+        float* p, float* g, float* m, float* v, int length,
+        float stepSize, float bias2Sqrt, float beta1, float beta2, float epsilon, float l2, float valueScale)
     {
-        float stepSize = (float)(learningRate / (1.0 - Math.Pow(beta1, step)));
-        float bias2Sqrt = (float)Math.Sqrt(1.0 - Math.Pow(beta2, step));
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
-        float* p = parameter.Value.Pointer;
-        float* g = parameter.Gradient.Pointer;
-        float* m = firstMoment.Pointer;
-        float* v = secondMoment.Pointer;
-        int length = parameter.Length;
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {

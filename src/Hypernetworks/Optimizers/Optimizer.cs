@@ -15,13 +15,14 @@ public abstract class Optimizer : IDisposable
     private readonly IReadOnlyList<Parameter> _readOnlyParameters;
     private readonly IReadOnlyList<AlignedBuffer> _readOnlyState;
     private readonly IReadOnlyList<string> _readOnlyStateNames;
+    private readonly ParameterRanges _ranges;
     private float _learningRate;
     private bool _disposed;
 
     /// <summary>Creates an optimizer over <paramref name="parameters"/>; each may appear once.</summary>
     /// <param name="parameters">The parameters updated by <see cref="Step"/>, in a fixed order.</param>
     /// <param name="learningRate">The step size; finite and non-negative.</param>
-    protected Optimizer(IReadOnlyList<Parameter> parameters, float learningRate)
+    private protected Optimizer(IReadOnlyList<Parameter> parameters, float learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = new Parameter[parameters.Count];
@@ -41,6 +42,7 @@ public abstract class Optimizer : IDisposable
         _readOnlyState = _state.AsReadOnly();
         _readOnlyStateNames = _stateNames.AsReadOnly();
         LearningRate = learningRate;
+        _ranges = new ParameterRanges(this, _readOnlyParameters);
     }
 
     /// <summary>The parameters this optimizer updates, in order.</summary>
@@ -70,17 +72,21 @@ public abstract class Optimizer : IDisposable
     /// <summary>One name per <see cref="State"/> buffer: the parameter's name and the PyTorch state key, e.g. "fc.weight.exp_avg".</summary>
     public IReadOnlyList<string> StateNames => _readOnlyStateNames;
 
-    /// <summary>Applies one update from the accumulated gradients; it does not zero them.</summary>
-    public abstract void Step();
-
-    /// <summary>Sets every parameter's gradient to zero.</summary>
-    public void ZeroGradients()
+    /// <summary>
+    /// Applies one update from the accumulated gradients; it does not zero them. Large parameters are updated in
+    /// fixed ranges on up to <see cref="Engine.MaxThreads"/> threads, with the same result for every thread count.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The optimizer was disposed.</exception>
+    public void Step()
     {
-        foreach (Parameter parameter in _parameters)
-        {
-            parameter.Gradient.Clear();
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        StepCount++;
+        BeginUpdate(StepCount);
+        _ranges.Update();
     }
+
+    /// <summary>Sets every parameter's gradient to zero, in the same ranges and on the same threads as <see cref="Step"/>.</summary>
+    public void ZeroGradients() => _ranges.ZeroGradients();
 
     /// <summary>
     /// Sets <see cref="StepCount"/> after the <see cref="State"/> buffers were filled from saved values, so that
@@ -129,10 +135,12 @@ public abstract class Optimizer : IDisposable
         return buffer;
     }
 
-    /// <summary>Counts the step about to be applied and returns its 1-based number; throws once disposed.</summary>
-    protected int BeginStep()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return ++StepCount;
-    }
+    /// <summary>Prepares step <paramref name="step"/> (1-based), before any range is updated: per-step scalars such as bias corrections.</summary>
+    private protected abstract void BeginUpdate(int step);
+
+    /// <summary>
+    /// Updates values [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of parameter
+    /// <paramref name="parameter"/> (its index in <see cref="Parameters"/>); may run on any thread, beside other ranges.
+    /// </summary>
+    internal abstract void UpdateRange(int parameter, int start, int count);
 }

@@ -54,21 +54,21 @@ public sealed unsafe class Sgd : Optimizer
     /// <summary>Whether momentum is Nesterov's.</summary>
     public bool Nesterov { get; }
 
-    /// <inheritdoc />
-    public override void Step()
+    private protected override void BeginUpdate(int step)
     {
-        BeginStep();
-        for (int i = 0; i < Parameters.Count; i++)
+        // SGD has no per-step scalars beyond the learning rate, which each range reads.
+    }
+
+    internal override void UpdateRange(int parameter, int start, int count)
+    {
+        Parameter value = Parameters[parameter];
+        if (Momentum == 0f)
         {
-            Parameter parameter = Parameters[i];
-            if (Momentum == 0f)
-            {
-                UpdatePlain(parameter.Value.Pointer, parameter.Gradient.Pointer, parameter.Length, LearningRate, WeightDecay);
-            }
-            else
-            {
-                UpdateWithMomentum(parameter.Value.Pointer, parameter.Gradient.Pointer, _momentumBuffers[i].Pointer, parameter.Length, LearningRate, WeightDecay, Momentum, Nesterov);
-            }
+            UpdatePlain(value.Value.Pointer + start, value.Gradient.Pointer + start, count, LearningRate, WeightDecay);
+        }
+        else
+        {
+            UpdateWithMomentum(value.Value.Pointer + start, value.Gradient.Pointer + start, _momentumBuffers[parameter].Pointer + start, count, LearningRate, WeightDecay, Momentum, Nesterov);
         }
     }
 

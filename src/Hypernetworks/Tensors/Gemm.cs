@@ -8,32 +8,13 @@ namespace Hypernetworks.Tensors;
 /// <remarks>
 /// Large shapes run a BLIS-style packed, cache-blocked path with a register-blocked micro-kernel (Vector512, else
 /// Vector256, else Vector128, else scalar); small, cache-resident shapes run a direct path that packs little or
-/// nothing. Work above about 20 µs is split over <see cref="MaxThreads"/> threads by fixed ranges of C, each
+/// nothing. Work above about 20 µs is split over <see cref="Engine.MaxThreads"/> threads by fixed ranges of C, each
 /// element computed by exactly the same operations whatever the thread count, so results are bitwise
 /// reproducible. A steady stream of calls allocates nothing: packing buffers are kept per thread.
 /// </remarks>
 public static unsafe class Gemm
 {
     private static readonly Activation[] s_activations = Enum.GetValues<Activation>();
-
-    private static int s_maxThreads = 1;
-
-    /// <summary>
-    /// The number of threads one call may use: the caller plus persistent background workers. The default is 1,
-    /// which leaves the other cores to the caller's own parallelism; set 2 to let large products use a second core.
-    /// Results do not depend on this setting.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1 or more than 64.</exception>
-    public static int MaxThreads
-    {
-        get => s_maxThreads;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 64);
-            s_maxThreads = value;
-        }
-    }
 
     // Per thread, so that a test forcing a path does not change the calls of tests running beside it.
     [ThreadStatic]

@@ -33,7 +33,7 @@ internal static unsafe class GemmDispatch
         // activation is applied over row segments whose bounds must not depend on the split (a vectorised
         // activation may round a value differently at a different offset), so those products split by rows,
         // one chunk per thread (each row chunk packs all of B).
-        int maxThreads = Math.Min(Gemm.MaxThreads, Environment.ProcessorCount);
+        int maxThreads = WorkerPool.AvailableThreads;
         bool byRows = problem.Activation != Activation.Identity || problem.N < columnUnit * maxThreads;
         int unit = byRows ? rowUnit : columnUnit;
         int units = Ceiling(byRows ? problem.M : problem.N, unit);
@@ -46,7 +46,7 @@ internal static unsafe class GemmDispatch
         }
 
         int chunks = Math.Min(units, byRows ? threads : 2 * threads);
-        GemmWorkers.Run(new GemmSplit(problem, path, byRows, Ceiling(units, chunks) * unit), threads);
+        GemmJob.Run(new GemmSplit(problem, path, byRows, Ceiling(units, chunks) * unit), threads);
     }
 
     /// <summary>k = 0 or α = 0: C = f(β·C + bias), with the same operation order as the kernels' epilogue.</summary>

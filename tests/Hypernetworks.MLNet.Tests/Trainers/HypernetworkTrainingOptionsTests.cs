@@ -16,6 +16,40 @@ public sealed class HypernetworkTrainingOptionsTests
         Assert.Contains("HypernetworkTrainer.Options.Epochs is 0", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void Constructor_ThrowsForThreadCountOutOfRangeNamingOption(int threads)
+    {
+        HypernetworkTrainer.Options options = TaskData.Options();
+        options.NumberOfThreads = threads;
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _context.Regression.Trainers.Hypernetwork(options));
+        Assert.Contains($"HypernetworkTrainer.Options.NumberOfThreads is {threads}", error.Message, StringComparison.Ordinal);
+    }
+
+    // The engine cuts work into the same chunks whatever the thread count, so the model must not change a bit. A
+    // 512-wide target layer makes a head of 2048 outputs (the head kernels, over several output ranges) with
+    // 131,072 weights (several optimizer ranges).
+    [Fact]
+    public void Fit_OnOneAndTwoThreadsGivesBitwiseSameScores()
+    {
+        IDataView train = _context.Data.LoadFromEnumerable(TaskData.Regression(96, 1));
+        List<RegressionTaskRow> test = TaskData.Regression(50, 2);
+        HypernetworkTrainer.Options single = TaskData.Options(epochs: 2);
+        single.NumberOfThreads = 1;
+        single.TargetHiddenSizes = [512];
+        HypernetworkTrainer.Options dual = TaskData.Options(epochs: 2);
+        dual.NumberOfThreads = 2;
+        dual.TargetHiddenSizes = [512];
+
+        using HypernetworkTransformer first = new MLContext(3).Regression.Trainers.Hypernetwork(single).Fit(train);
+        using HypernetworkTransformer second = new MLContext(3).Regression.Trainers.Hypernetwork(dual).Fit(train);
+        Assert.Equal(
+            HypernetworkLearningTests.Scores<ScorePrediction>(_context, first, test).Select(p => BitConverter.SingleToInt32Bits(p.Score)),
+            HypernetworkLearningTests.Scores<ScorePrediction>(_context, second, test).Select(p => BitConverter.SingleToInt32Bits(p.Score)));
+    }
+
     [Fact]
     public void Fit_ReportsProgressEveryEpoch()
     {

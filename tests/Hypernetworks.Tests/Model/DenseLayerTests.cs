@@ -5,12 +5,19 @@ namespace Hypernetworks.Tests.Model;
 
 public class DenseLayerTests
 {
-    // 4 rows and 1024+ outputs take the head kernels; 3 rows the general path (both must agree with float64).
+    // Up to 8 rows and 1024+ outputs take the head kernels (in blocks of 4 rows, over several output ranges from
+    // 1024 outputs on, with a scalar tail when the inputs are not a multiple of 16); 9 rows the general path. Both
+    // must agree with float64, with dx overwritten or accumulated.
     [Theory]
-    [InlineData(4, 32, 1100)]
-    [InlineData(3, 32, 1100)]
-    [InlineData(4, 20, 1030)]
-    public void ForwardAndBackward_MatchFloat64References(int rows, int inputs, int outputs)
+    [InlineData(4, 32, 1100, false)]
+    [InlineData(3, 32, 1100, true)]
+    [InlineData(1, 128, 5000, false)]
+    [InlineData(2, 20, 1030, true)]
+    [InlineData(4, 20, 1030, false)]
+    [InlineData(5, 48, 2100, false)]
+    [InlineData(8, 17, 1024, true)]
+    [InlineData(9, 32, 1100, true)]
+    public void ForwardAndBackward_MatchFloat64References(int rows, int inputs, int outputs, bool accumulateInput)
     {
         using var layer = new DenseLayer(inputs, outputs, "head");
         var random = new SeededRandom(4);
@@ -25,8 +32,10 @@ public class DenseLayerTests
         Fill(dy, random);
         var y = new float[rows * ldy];
         var dx = new float[rows * inputs];
+        Fill(dx, random);
+        float[] initialDx = accumulateInput ? [.. dx] : new float[dx.Length];
         layer.Forward(x, inputs, rows, y, ldy);
-        layer.Backward(x, inputs, dy, ldy, rows, dx, inputs, accumulateInput: false);
+        layer.Backward(x, inputs, dy, ldy, rows, dx, inputs, accumulateInput);
 
         ReadOnlySpan<float> w = layer.Weight.Value.Span;
         for (int g = 0; g < rows; g++)
@@ -44,7 +53,7 @@ public class DenseLayerTests
 
             for (int k = 0; k < inputs; k++)
             {
-                double sum = 0;
+                double sum = initialDx[(g * inputs) + k];
                 for (int j = 0; j < outputs; j++)
                 {
                     sum += (double)dy[(g * ldy) + j] * w[(j * inputs) + k];
@@ -74,6 +83,39 @@ public class DenseLayerTests
                 Assert.Equal(sum, layer.Weight.Gradient.Span[(j * inputs) + k], 1e-4);
             }
         }
+    }
+
+    // The head kernels cut the outputs into fixed ranges and add the ranges' input gradients in range order, so the
+    // thread count must not change a bit of any result.
+    [Theory]
+    [InlineData(4, 128, 50176)]
+    [InlineData(7, 20, 3000)]
+    public void HeadKernels_GiveBitwiseEqualResults_OnOneAndTwoThreads(int rows, int inputs, int outputs)
+    {
+        (float[] Y, float[] Dx, float[] Dw, float[] Db) Run(int threads)
+        {
+            using ThreadLimitScope scope = Engine.LimitThreads(threads);
+            using var layer = new DenseLayer(inputs, outputs, "head");
+            var random = new SeededRandom(9);
+            Fill(layer.Weight.Value.Span, random);
+            Fill(layer.Bias.Value.Span, random);
+            var x = new float[rows * inputs];
+            var dy = new float[rows * outputs];
+            Fill(x, random);
+            Fill(dy, random);
+            var y = new float[rows * outputs];
+            var dx = new float[rows * inputs];
+            layer.Forward(x, inputs, rows, y, outputs);
+            layer.Backward(x, inputs, dy, outputs, rows, dx, inputs, accumulateInput: false);
+            return (y, dx, layer.Weight.Gradient.Span.ToArray(), layer.Bias.Gradient.Span.ToArray());
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+        Assert.Equal(one.Y, two.Y);
+        Assert.Equal(one.Dx, two.Dx);
+        Assert.Equal(one.Dw, two.Dw);
+        Assert.Equal(one.Db, two.Db);
     }
 
     private static void Fill(Span<float> values, SeededRandom random)

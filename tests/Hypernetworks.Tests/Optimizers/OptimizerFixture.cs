@@ -13,9 +13,15 @@ internal sealed class OptimizerFixture : IDisposable
     private readonly SeededRandom _random;
 
     public OptimizerFixture(ulong seed)
+        : this(seed, 9, 5)
+    {
+    }
+
+    /// <summary>A fixture whose weight is [<paramref name="rows"/>, <paramref name="columns"/>] (large ones span several update ranges).</summary>
+    public OptimizerFixture(ulong seed, int rows, int columns)
     {
         _random = new SeededRandom(seed);
-        Weight = new Parameter("w", 9, 5);
+        Weight = new Parameter("w", rows, columns);
         Bias = new Parameter("b", 3);
         GradientCheck.RandomValues(_random, Weight.Length).CopyTo(Weight.Value.Span);
         GradientCheck.RandomValues(_random, Bias.Length).CopyTo(Bias.Value.Span);

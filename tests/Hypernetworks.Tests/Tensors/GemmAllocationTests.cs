@@ -41,16 +41,8 @@ public class GemmAllocationTests
     {
         var gemm = new GemmCase(200, 150, 100, false, false, seed: 3);
         float[] c = new float[gemm.InitialC.Length];
-        int previous = Gemm.MaxThreads;
-        Gemm.MaxThreads = 2;
-        try
-        {
-            Assert.Equal(0, Allocations.OfWarm(() => Gemm.Multiply(false, false, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc)));
-        }
-        finally
-        {
-            Gemm.MaxThreads = previous;
-        }
+        using ThreadLimitScope scope = Engine.LimitThreads(2);
+        Assert.Equal(0, Allocations.OfWarm(() => Gemm.Multiply(false, false, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc)));
     }
 
     [Fact]

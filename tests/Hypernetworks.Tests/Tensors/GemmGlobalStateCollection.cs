@@ -1,8 +1,8 @@
 namespace Hypernetworks.Tests.Tensors;
 
 /// <summary>
-/// Tests that change <see cref="Hypernetworks.Tensors.Gemm.MaxThreads"/> or count allocations share the process-wide
-/// GEMM workers; run alone, they see neither another test's thread setting nor its contention.
+/// Tests that count allocations or compare thread counts share the process-wide workers; run alone, they see no
+/// other test's contention for them.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class GemmGlobalStateCollection

@@ -26,23 +26,9 @@ public class GemmThreadingTests
         }
     }
 
-    [Fact]
-    public void MaxThreads_RejectsZero()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.MaxThreads = 0);
-    }
-
     private static float[] RunWithThreads(GemmCase gemm, int threads, Activation activation)
     {
-        int previous = Gemm.MaxThreads;
-        Gemm.MaxThreads = threads;
-        try
-        {
-            return gemm.Run(0.5f, 0.5f, withBias: true, activation);
-        }
-        finally
-        {
-            Gemm.MaxThreads = previous;
-        }
+        using ThreadLimitScope scope = Engine.LimitThreads(threads);
+        return gemm.Run(0.5f, 0.5f, withBias: true, activation);
     }
 }

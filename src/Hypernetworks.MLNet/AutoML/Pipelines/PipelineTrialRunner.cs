@@ -95,6 +95,8 @@ internal sealed class PipelineTrialRunner : ITrialRunner
 
     private TrialResult Run(SweepablePipeline pipeline, TrialDataset dataset, TaskMetric metric, Parameter parameter, ITrialContext context, CancellationToken cancellationToken)
     {
+        // Parallel trials share the cores: each trial's engine calls use only its share.
+        using ThreadLimitScope threads = Engine.LimitThreads(Math.Clamp(context.MaxDegreeOfParallelism, 1, 64));
         double? lastReported = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var metrics = new List<double>();

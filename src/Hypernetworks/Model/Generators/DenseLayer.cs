@@ -15,6 +15,7 @@ internal sealed class DenseLayer : IDisposable
         OutputSize = outputSize;
         Weight = new Parameter(name + ".weight", outputSize, inputSize);
         Bias = new Parameter(name + ".bias", outputSize);
+        _skinny = outputSize >= SkinnyMinimumOutputs ? new SkinnyHeadPass(inputSize, outputSize) : null;
     }
 
     public int InputSize { get; }
@@ -30,10 +31,11 @@ internal sealed class DenseLayer : IDisposable
     /// tens of thousands of generated values), one pass over W per call beats a general GEMM: the layer is bound by
     /// reading W, and each row of W is used for every input row while it is in L1.
     /// </summary>
-    private const int SkinnyMaximumRows = 8;
     private const int SkinnyMinimumOutputs = 1024;
 
-    private bool IsSkinny(int rows) => rows <= SkinnyMaximumRows && OutputSize >= SkinnyMinimumOutputs;
+    private readonly SkinnyHeadPass? _skinny;
+
+    private bool IsSkinny(int rows) => _skinny is not null && rows <= SkinnyHeadPass.MostRows;
 
     /// <summary>y[rows, out] (row stride <paramref name="ldy"/>) = x[rows, in]·Wᵀ + b.</summary>
     public void Forward(ReadOnlySpan<float> x, int ldx, int rows, Span<float> y, int ldy)
@@ -44,24 +46,8 @@ internal sealed class DenseLayer : IDisposable
             return;
         }
 
-        ReadOnlySpan<float> weight = Weight.Value.Span;
-        ReadOnlySpan<float> bias = Bias.Value.Span;
-        int n = InputSize;
-        if (rows == SkinnyKernels.Rows && SkinnyKernels.Supported(n))
-        {
-            CheckStrides(x.Length, ldx, y.Length, ldy, rows);
-            SkinnyKernels.Forward(weight, bias, n, OutputSize, x, ldx, y, ldy);
-            return;
-        }
-
-        for (int j = 0; j < OutputSize; j++)
-        {
-            ReadOnlySpan<float> w = weight.Slice(j * n, n);
-            for (int g = 0; g < rows; g++)
-            {
-                y[(g * ldy) + j] = TensorPrimitives.Dot(w, x.Slice(g * ldx, n)) + bias[j];
-            }
-        }
+        CheckStrides(x.Length, ldx, y.Length, ldy, rows);
+        _skinny!.Forward(Weight, Bias, x, ldx, rows, y, ldy);
     }
 
     /// <summary>
@@ -71,7 +57,13 @@ internal sealed class DenseLayer : IDisposable
     {
         if (IsSkinny(rows))
         {
-            SkinnyBackward(x, ldx, dy, lddy, rows, dx, lddx, accumulateInput);
+            CheckStrides(x.Length, ldx, dy.Length, lddy, rows);
+            if (!dx.IsEmpty && (lddx < InputSize || dx.Length < ((rows - 1) * lddx) + InputSize))
+            {
+                throw new ArgumentException($"'dx' holds {dx.Length} values with row stride {lddx}; {rows} rows of {InputSize} do not fit.", nameof(dx));
+            }
+
+            _skinny!.Backward(Weight, Bias, x, ldx, dy, lddy, rows, dx, lddx, accumulateInput);
             return;
         }
 
@@ -88,61 +80,7 @@ internal sealed class DenseLayer : IDisposable
         }
     }
 
-    /// <summary>One pass over W and dW: row j of W feeds every dx row and row j of dW gathers every x row.</summary>
-    private void SkinnyBackward(ReadOnlySpan<float> x, int ldx, ReadOnlySpan<float> dy, int lddy, int rows, Span<float> dx, int lddx, bool accumulateInput)
-    {
-        int n = InputSize;
-        ReadOnlySpan<float> weight = Weight.Value.Span;
-        Span<float> weightGradient = Weight.Gradient.Span;
-        Span<float> biasGradient = Bias.Gradient.Span;
-        bool withInput = !dx.IsEmpty;
-        if (withInput && !accumulateInput)
-        {
-            for (int g = 0; g < rows; g++)
-            {
-                dx.Slice(g * lddx, n).Clear();
-            }
-        }
-
-        if (rows == SkinnyKernels.Rows && SkinnyKernels.Supported(n))
-        {
-            CheckStrides(x.Length, ldx, dy.Length, lddy, rows);
-            if (withInput && (lddx < n || dx.Length < ((rows - 1) * lddx) + n))
-            {
-                throw new ArgumentException($"'dx' holds {dx.Length} values with row stride {lddx}; {rows} rows of {n} do not fit.", nameof(dx));
-            }
-
-            SkinnyKernels.Backward(weight, weightGradient, biasGradient, n, OutputSize, x, ldx, dy, lddy, dx, lddx);
-            return;
-        }
-
-        for (int j = 0; j < OutputSize; j++)
-        {
-            ReadOnlySpan<float> w = weight.Slice(j * n, n);
-            Span<float> dw = weightGradient.Slice(j * n, n);
-            float biasSum = 0f;
-            for (int g = 0; g < rows; g++)
-            {
-                float c = dy[(g * lddy) + j];
-                if (c == 0f)
-                {
-                    continue;
-                }
-
-                biasSum += c;
-                TensorPrimitives.MultiplyAdd(x.Slice(g * ldx, n), c, dw, dw);
-                if (withInput)
-                {
-                    Span<float> dxRow = dx.Slice(g * lddx, n);
-                    TensorPrimitives.MultiplyAdd(w, c, dxRow, dxRow);
-                }
-            }
-
-            biasGradient[j] += biasSum;
-        }
-    }
-
-    /// <summary>The kernels read through refs: check here that every row they touch lies inside its span.</summary>
+    /// <summary>The head kernels read through pointers: check here that every row they touch lies inside its span.</summary>
     private void CheckStrides(int xLength, int ldx, int yLength, int ldy, int rows)
     {
         if (ldx < InputSize || xLength < ((rows - 1) * ldx) + InputSize || ldy < OutputSize || yLength < ((rows - 1) * ldy) + OutputSize)
@@ -155,5 +93,6 @@ internal sealed class DenseLayer : IDisposable
     {
         Weight.Dispose();
         Bias.Dispose();
+        _skinny?.Dispose();
     }
 }

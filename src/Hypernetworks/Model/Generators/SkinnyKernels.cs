@@ -1,91 +1,168 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
 namespace Hypernetworks.Model.Generators;
 
 /// <summary>
-/// Vector512 kernels for a dense layer applied to four rows at once with a very wide output (a generator head):
-/// each row of W [out, in] is loaded once and used for all four rows. Requires in % 16 == 0.
+/// Kernels for a dense layer applied to at most four rows at once with a very wide output (a generator head), over
+/// one range of outputs: each row of W [out, in] is read once and used for every row while it is in L1. Vector512
+/// where the hardware has it (with a scalar tail when in % 16 ≠ 0), else TensorPrimitives per output.
 /// </summary>
-internal static class SkinnyKernels
+internal static unsafe class SkinnyKernels
 {
+    /// <summary>The most rows one call takes.</summary>
     public const int Rows = 4;
 
-    public static bool Supported(int inputSize) => Vector512.IsHardwareAccelerated && inputSize % Vector512<float>.Count == 0;
-
-    /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g in 0..3.</summary>
-    public static void Forward(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, int inputSize, int outputSize, ReadOnlySpan<float> x, int ldx, Span<float> y, int ldy)
+    /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g &lt; <paramref name="rows"/> and j in [j0, j1).</summary>
+    public static void Forward(float* w, float* b, int n, int j0, int j1, float* x, int ldx, int rows, float* y, int ldy)
     {
-        ref float w = ref MemoryMarshal.GetReference(weight);
-        ref float x0 = ref MemoryMarshal.GetReference(x);
-        ref float x1 = ref Unsafe.Add(ref x0, ldx);
-        ref float x2 = ref Unsafe.Add(ref x0, 2 * ldx);
-        ref float x3 = ref Unsafe.Add(ref x0, 3 * ldx);
-        for (int j = 0; j < outputSize; j++)
+        if (!Vector512.IsHardwareAccelerated)
         {
-            ref float row = ref Unsafe.Add(ref w, (nint)j * inputSize);
-            Vector512<float> a0 = Vector512<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (int k = 0; k < inputSize; k += Vector512<float>.Count)
+            for (int j = j0; j < j1; j++)
             {
-                Vector512<float> wv = Vector512.LoadUnsafe(ref row, (nuint)k);
-                a0 = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref x0, (nuint)k), a0);
-                a1 = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref x1, (nuint)k), a1);
-                a2 = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref x2, (nuint)k), a2);
-                a3 = Vector512.FusedMultiplyAdd(wv, Vector512.LoadUnsafe(ref x3, (nuint)k), a3);
+                var weight = new ReadOnlySpan<float>(w + ((nint)j * n), n);
+                for (int g = 0; g < rows; g++)
+                {
+                    y[(g * (nint)ldy) + j] = TensorPrimitives.Dot(weight, new ReadOnlySpan<float>(x + (g * (nint)ldx), n)) + b[j];
+                }
             }
 
-            float b = bias[j];
-            y[j] = Vector512.Sum(a0) + b;
-            y[ldy + j] = Vector512.Sum(a1) + b;
-            y[(2 * ldy) + j] = Vector512.Sum(a2) + b;
-            y[(3 * ldy) + j] = Vector512.Sum(a3) + b;
+            return;
+        }
+
+        // Missing rows read row 0 and are not written, so the loop body is the same for every row count.
+        float* x0 = x;
+        float* x1 = rows > 1 ? x + ldx : x;
+        float* x2 = rows > 2 ? x + (2 * (nint)ldx) : x;
+        float* x3 = rows > 3 ? x + (3 * (nint)ldx) : x;
+        int vectorEnd = n - (n % Vector512<float>.Count);
+        for (int j = j0; j < j1; j++)
+        {
+            float* row = w + ((nint)j * n);
+            Vector512<float> a0 = Vector512<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            int k = 0;
+            for (; k < vectorEnd; k += Vector512<float>.Count)
+            {
+                Vector512<float> wv = Vector512.Load(row + k);
+                a0 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x0 + k), a0);
+                a1 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x1 + k), a1);
+                a2 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x2 + k), a2);
+                a3 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x3 + k), a3);
+            }
+
+            float s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
+            for (; k < n; k++)
+            {
+                float wk = row[k];
+                s0 += wk * x0[k];
+                s1 += wk * x1[k];
+                s2 += wk * x2[k];
+                s3 += wk * x3[k];
+            }
+
+            float bias = b[j];
+            y[j] = s0 + bias;
+            if (rows > 1)
+            {
+                y[ldy + j] = s1 + bias;
+            }
+
+            if (rows > 2)
+            {
+                y[(2 * (nint)ldy) + j] = s2 + bias;
+            }
+
+            if (rows > 3)
+            {
+                y[(3 * (nint)ldy) + j] = s3 + bias;
+            }
         }
     }
 
     /// <summary>
-    /// dW[j, :] += Σ_g dy[g, j]·x[g, :]; db[j] += Σ_g dy[g, j]; dx[g, :] += Σ_j dy[g, j]·W[j, :] unless dx is empty
-    /// (the caller clears dx first when it is not accumulating).
+    /// For j in [j0, j1): dW[j, :] += Σ_g dy[g, j]·x[g, :]; db[j] += Σ_g dy[g, j]; and, unless <paramref name="dx"/>
+    /// is null, dx[g, :] += Σ_j dy[g, j]·W[j, :]. <paramref name="dx"/> must hold <see cref="Rows"/> rows of
+    /// stride <paramref name="lddx"/> whatever <paramref name="rows"/> is: the missing rows take zero terms.
     /// </summary>
-    public static void Backward(ReadOnlySpan<float> weight, Span<float> weightGradient, Span<float> biasGradient, int inputSize, int outputSize, ReadOnlySpan<float> x, int ldx, ReadOnlySpan<float> dy, int lddy, Span<float> dx, int lddx)
+    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx)
     {
-        ref float w = ref MemoryMarshal.GetReference(weight);
-        ref float dw = ref MemoryMarshal.GetReference(weightGradient);
-        ref float x0 = ref MemoryMarshal.GetReference(x);
-        ref float x1 = ref Unsafe.Add(ref x0, ldx);
-        ref float x2 = ref Unsafe.Add(ref x0, 2 * ldx);
-        ref float x3 = ref Unsafe.Add(ref x0, 3 * ldx);
-        bool withInput = !dx.IsEmpty;
-        ref float d0 = ref MemoryMarshal.GetReference(dx);
-        ref float d1 = ref withInput ? ref Unsafe.Add(ref d0, lddx) : ref d0;
-        ref float d2 = ref withInput ? ref Unsafe.Add(ref d0, 2 * lddx) : ref d0;
-        ref float d3 = ref withInput ? ref Unsafe.Add(ref d0, 3 * lddx) : ref d0;
-        for (int j = 0; j < outputSize; j++)
+        if (!Vector512.IsHardwareAccelerated)
         {
-            float c0 = dy[j], c1 = dy[lddy + j], c2 = dy[(2 * lddy) + j], c3 = dy[(3 * lddy) + j];
-            biasGradient[j] += c0 + c1 + c2 + c3;
+            BackwardPortable(w, dw, db, n, j0, j1, x, ldx, dy, lddy, rows, dx, lddx);
+            return;
+        }
+
+        float* x0 = x;
+        float* x1 = rows > 1 ? x + ldx : x;
+        float* x2 = rows > 2 ? x + (2 * (nint)ldx) : x;
+        float* x3 = rows > 3 ? x + (3 * (nint)ldx) : x;
+        float* d0 = dx;
+        float* d1 = dx + lddx;
+        float* d2 = dx + (2 * (nint)lddx);
+        float* d3 = dx + (3 * (nint)lddx);
+        int vectorEnd = n - (n % Vector512<float>.Count);
+        for (int j = j0; j < j1; j++)
+        {
+            float c0 = dy[j];
+            float c1 = rows > 1 ? dy[lddy + j] : 0f;
+            float c2 = rows > 2 ? dy[(2 * (nint)lddy) + j] : 0f;
+            float c3 = rows > 3 ? dy[(3 * (nint)lddy) + j] : 0f;
+            db[j] += c0 + c1 + c2 + c3;
             var v0 = Vector512.Create(c0);
             var v1 = Vector512.Create(c1);
             var v2 = Vector512.Create(c2);
             var v3 = Vector512.Create(c3);
-            ref float wRow = ref Unsafe.Add(ref w, (nint)j * inputSize);
-            ref float dwRow = ref Unsafe.Add(ref dw, (nint)j * inputSize);
-            for (int k = 0; k < inputSize; k += Vector512<float>.Count)
+            float* wRow = w + ((nint)j * n);
+            float* dwRow = dw + ((nint)j * n);
+            int k = 0;
+            for (; k < vectorEnd; k += Vector512<float>.Count)
             {
-                nuint at = (nuint)k;
-                Vector512<float> g = Vector512.LoadUnsafe(ref dwRow, at);
-                g = Vector512.FusedMultiplyAdd(v0, Vector512.LoadUnsafe(ref x0, at), g);
-                g = Vector512.FusedMultiplyAdd(v1, Vector512.LoadUnsafe(ref x1, at), g);
-                g = Vector512.FusedMultiplyAdd(v2, Vector512.LoadUnsafe(ref x2, at), g);
-                g = Vector512.FusedMultiplyAdd(v3, Vector512.LoadUnsafe(ref x3, at), g);
-                g.StoreUnsafe(ref dwRow, at);
-                if (withInput)
+                Vector512<float> g = Vector512.Load(dwRow + k);
+                g = Vector512.FusedMultiplyAdd(v0, Vector512.Load(x0 + k), g);
+                g = Vector512.FusedMultiplyAdd(v1, Vector512.Load(x1 + k), g);
+                g = Vector512.FusedMultiplyAdd(v2, Vector512.Load(x2 + k), g);
+                g = Vector512.FusedMultiplyAdd(v3, Vector512.Load(x3 + k), g);
+                g.Store(dwRow + k);
+                if (dx != null)
                 {
-                    Vector512<float> wv = Vector512.LoadUnsafe(ref wRow, at);
-                    Vector512.FusedMultiplyAdd(v0, wv, Vector512.LoadUnsafe(ref d0, at)).StoreUnsafe(ref d0, at);
-                    Vector512.FusedMultiplyAdd(v1, wv, Vector512.LoadUnsafe(ref d1, at)).StoreUnsafe(ref d1, at);
-                    Vector512.FusedMultiplyAdd(v2, wv, Vector512.LoadUnsafe(ref d2, at)).StoreUnsafe(ref d2, at);
-                    Vector512.FusedMultiplyAdd(v3, wv, Vector512.LoadUnsafe(ref d3, at)).StoreUnsafe(ref d3, at);
+                    Vector512<float> wv = Vector512.Load(wRow + k);
+                    Vector512.FusedMultiplyAdd(v0, wv, Vector512.Load(d0 + k)).Store(d0 + k);
+                    Vector512.FusedMultiplyAdd(v1, wv, Vector512.Load(d1 + k)).Store(d1 + k);
+                    Vector512.FusedMultiplyAdd(v2, wv, Vector512.Load(d2 + k)).Store(d2 + k);
+                    Vector512.FusedMultiplyAdd(v3, wv, Vector512.Load(d3 + k)).Store(d3 + k);
+                }
+            }
+
+            for (; k < n; k++)
+            {
+                dwRow[k] += (c0 * x0[k]) + (c1 * x1[k]) + (c2 * x2[k]) + (c3 * x3[k]);
+                if (dx != null)
+                {
+                    float wk = wRow[k];
+                    d0[k] += c0 * wk;
+                    d1[k] += c1 * wk;
+                    d2[k] += c2 * wk;
+                    d3[k] += c3 * wk;
+                }
+            }
+        }
+    }
+
+    private static void BackwardPortable(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx)
+    {
+        for (int j = j0; j < j1; j++)
+        {
+            var weight = new ReadOnlySpan<float>(w + ((nint)j * n), n);
+            var weightGradient = new Span<float>(dw + ((nint)j * n), n);
+            for (int g = 0; g < rows; g++)
+            {
+                float c = dy[(g * (nint)lddy) + j];
+                db[j] += c;
+                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(x + (g * (nint)ldx), n), c, weightGradient, weightGradient);
+                if (dx != null)
+                {
+                    var dxRow = new Span<float>(dx + (g * (nint)lddx), n);
+                    TensorPrimitives.MultiplyAdd(weight, c, dxRow, dxRow);
                 }
             }
         }

@@ -1,12 +1,12 @@
 namespace Hypernetworks.Tensors;
 
 /// <summary>
-/// A persistent background thread that, when signalled, takes chunks of the pool's current split until none is
-/// left (<see cref="GemmWorkers.TakeChunks"/>). Hand-over is through two
+/// A persistent background thread that, when signalled, takes chunks of the pool's current job until none is
+/// left (<see cref="WorkerPool.TakeChunks"/>). Hand-over is through two
 /// <see cref="ManualResetEventSlim"/>s, which spin briefly before blocking: a call costs well under a microsecond
 /// of signalling when the worker is hot, and an idle worker sleeps instead of burning a core.
 /// </summary>
-internal sealed class GemmWorker
+internal sealed class PoolWorker
 {
     // About 10-20 µs of spinning before a wait falls back to the kernel event.
     private const int SpinCount = 2000;
@@ -15,17 +15,17 @@ internal sealed class GemmWorker
     private readonly ManualResetEventSlim _done = new(false, SpinCount);
     private Exception? _error;
 
-    public GemmWorker(int index)
+    public PoolWorker(int index)
     {
         var thread = new Thread(Loop)
         {
             IsBackground = true,
-            Name = $"Hypernetworks GEMM worker {index}",
+            Name = $"Hypernetworks worker {index}",
         };
         thread.Start();
     }
 
-    /// <summary>Sets the worker on the pool's current split; its pointers must stay valid until <see cref="Wait"/> returns.</summary>
+    /// <summary>Sets the worker on the pool's current job; its pointers must stay valid until <see cref="Wait"/> returns.</summary>
     public void Post()
     {
         _error = null;
@@ -39,7 +39,7 @@ internal sealed class GemmWorker
         _done.Wait();
         if (_error is not null)
         {
-            throw new InvalidOperationException("A GEMM worker thread failed.", _error);
+            throw new InvalidOperationException("A Hypernetworks worker thread failed.", _error);
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed class GemmWorker
             _start.Reset();
             try
             {
-                GemmWorkers.TakeChunks();
+                WorkerPool.TakeChunks();
             }
 #pragma warning disable CA1031 // The failure is handed to the posting thread, which rethrows it.
             catch (Exception e)

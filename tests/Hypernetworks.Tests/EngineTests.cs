@@ -1,0 +1,44 @@
+namespace Hypernetworks.Tests;
+
+public class EngineTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void MaxThreads_RejectsCountsOutsideOneToSixtyFour(int threads)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Engine.MaxThreads = threads);
+        Assert.Contains("between 1 and 64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void LimitThreads_RejectsCountsOutsideOneToSixtyFour(int threads)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("threads", () => Engine.LimitThreads(threads));
+    }
+
+    [Fact]
+    public void LimitThreads_AppliesToTheCallingThreadUntilDisposed_AndNests()
+    {
+        int before = Engine.ThreadsForCurrentThread;
+        using (Engine.LimitThreads(3))
+        {
+            Assert.Equal(3, Engine.ThreadsForCurrentThread);
+            int elsewhere = 0;
+            var other = new Thread(() => elsewhere = Engine.ThreadsForCurrentThread);
+            other.Start();
+            other.Join();
+            Assert.Equal(Engine.MaxThreads, elsewhere);
+            using (Engine.LimitThreads(1))
+            {
+                Assert.Equal(1, Engine.ThreadsForCurrentThread);
+            }
+
+            Assert.Equal(3, Engine.ThreadsForCurrentThread);
+        }
+
+        Assert.Equal(before, Engine.ThreadsForCurrentThread);
+    }
+}
