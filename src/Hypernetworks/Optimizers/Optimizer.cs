@@ -85,8 +85,14 @@ public abstract class Optimizer : IDisposable
         _ranges.Update();
     }
 
-    /// <summary>Sets every parameter's gradient to zero, in the same ranges and on the same threads as <see cref="Step"/>.</summary>
-    public void ZeroGradients() => _ranges.ZeroGradients();
+    /// <summary>Sets every parameter's gradient to zero (deferred: see <see cref="Parameter.ZeroGradient"/>).</summary>
+    public void ZeroGradients()
+    {
+        foreach (Parameter parameter in _parameters)
+        {
+            parameter.ZeroGradient();
+        }
+    }
 
     /// <summary>
     /// Sets <see cref="StepCount"/> after the <see cref="State"/> buffers were filled from saved values, so that

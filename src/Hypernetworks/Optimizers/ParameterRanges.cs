@@ -4,8 +4,8 @@ namespace Hypernetworks.Optimizers;
 
 /// <summary>
 /// An optimizer's parameters cut into fixed ranges of at most <see cref="RangeLength"/> values (small parameters
-/// are one range each), as a <see cref="WorkerPool"/> job that either zeroes the gradients or applies the
-/// optimizer's update. Every value is updated by the same operations whatever thread runs its range.
+/// are one range each), as a <see cref="WorkerPool"/> job that applies the optimizer's update. Every value is
+/// updated by the same operations whatever thread runs its range.
 /// </summary>
 internal sealed class ParameterRanges : IParallelJob
 {
@@ -16,7 +16,6 @@ internal sealed class ParameterRanges : IParallelJob
     private readonly Optimizer _owner;
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly (int Parameter, int Start, int Count)[] _ranges;
-    private bool _zeroing;
 
     public ParameterRanges(Optimizer owner, IReadOnlyList<Parameter> parameters)
     {
@@ -36,30 +35,22 @@ internal sealed class ParameterRanges : IParallelJob
 
     public int Chunks => _ranges.Length;
 
-    /// <summary>Sets every gradient to zero.</summary>
-    public void ZeroGradients()
-    {
-        _zeroing = true;
-        WorkerPool.Run(this, WorkerPool.AvailableThreads);
-    }
-
     /// <summary>Calls the owner's range update for every range.</summary>
     public void Update()
     {
-        _zeroing = false;
+        // A gradient still pending its deferred clear (a parameter no backward pass reached) is cleared here, on
+        // the calling thread, so that the ranges' threads only read it.
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            _ = _parameters[p].Gradient;
+        }
+
         WorkerPool.Run(this, WorkerPool.AvailableThreads);
     }
 
     public void RunChunk(int index)
     {
         (int parameter, int start, int count) = _ranges[index];
-        if (_zeroing)
-        {
-            _parameters[parameter].Gradient.Span.Slice(start, count).Clear();
-        }
-        else
-        {
-            _owner.UpdateRange(parameter, start, count);
-        }
+        _owner.UpdateRange(parameter, start, count);
     }
 }

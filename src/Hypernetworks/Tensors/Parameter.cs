@@ -7,6 +7,10 @@ namespace Hypernetworks.Tensors;
 public sealed class Parameter : IDisposable
 {
     private readonly int[] _shape;
+    private readonly AlignedBuffer _gradient;
+
+    // Set by ZeroGradient: the gradient buffer's contents are stale and stand for zeros until the first access.
+    private bool _gradientZeroPending;
 
     /// <summary>Creates a zero-valued parameter.</summary>
     /// <param name="name">A name unique within its model, used in saved state and error messages.</param>
@@ -39,7 +43,7 @@ public sealed class Parameter : IDisposable
         Name = name;
         _shape = (int[])shape.Clone();
         Value = new AlignedBuffer((int)length);
-        Gradient = new AlignedBuffer((int)length);
+        _gradient = new AlignedBuffer((int)length);
     }
 
     /// <summary>The parameter's name.</summary>
@@ -54,14 +58,48 @@ public sealed class Parameter : IDisposable
     /// <summary>The values.</summary>
     public AlignedBuffer Value { get; }
 
-    /// <summary>The accumulated gradient of the loss with respect to <see cref="Value"/>.</summary>
-    public AlignedBuffer Gradient { get; }
+    /// <summary>
+    /// The accumulated gradient of the loss with respect to <see cref="Value"/>. After <see cref="ZeroGradient"/>
+    /// it reads as zeros: the first access clears the buffer. Access it from one thread at a time.
+    /// </summary>
+    public AlignedBuffer Gradient
+    {
+        get
+        {
+            if (_gradientZeroPending)
+            {
+                _gradient.Clear();
+                _gradientZeroPending = false;
+            }
+
+            return _gradient;
+        }
+    }
+
+    /// <summary>
+    /// Sets the gradient to zero. The clear is deferred: a backward pass that writes every value of the gradient (a
+    /// generator head) then overwrites it instead of adding to it, which saves two passes over the buffer; any other
+    /// access through <see cref="Gradient"/> clears it first.
+    /// </summary>
+    public void ZeroGradient() => _gradientZeroPending = true;
 
     /// <inheritdoc />
     public void Dispose()
     {
         Value.Dispose();
-        Gradient.Dispose();
+        _gradient.Dispose();
+    }
+
+    /// <summary>
+    /// The gradient buffer for a backward pass that writes every one of its values: <paramref name="overwrite"/> is
+    /// true when the gradient is zero and not yet cleared, and the caller must then write each value instead of
+    /// adding to it. Either way the gradient counts as written afterwards.
+    /// </summary>
+    internal AlignedBuffer GradientForFullWrite(out bool overwrite)
+    {
+        overwrite = _gradientZeroPending;
+        _gradientZeroPending = false;
+        return _gradient;
     }
 
     /// <inheritdoc />

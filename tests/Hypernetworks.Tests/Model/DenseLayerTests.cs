@@ -85,6 +85,37 @@ public class DenseLayerTests
         }
     }
 
+    // ZeroGradient defers the clear: the head kernels then overwrite the stale contents (the first block of rows)
+    // and add the later blocks; the general path clears on first access. Either way the stale values must vanish.
+    [Theory]
+    [InlineData(3, 20, 1100)]
+    [InlineData(6, 48, 2100)]
+    [InlineData(9, 32, 1100)]
+    public void Backward_AfterZeroGradient_GivesTheGradientOfThisPassOnly(int rows, int inputs, int outputs)
+    {
+        using var layer = new DenseLayer(inputs, outputs, "head");
+        using var fresh = new DenseLayer(inputs, outputs, "head");
+        var random = new SeededRandom(6);
+        Fill(layer.Weight.Value.Span, random);
+        layer.Weight.Value.Span.CopyTo(fresh.Weight.Value.Span);
+        Fill(layer.Weight.Gradient.Span, random);
+        Fill(layer.Bias.Gradient.Span, random);
+        var x = new float[rows * inputs];
+        var dy = new float[rows * outputs];
+        Fill(x, random);
+        Fill(dy, random);
+        var dx = new float[rows * inputs];
+        var freshDx = new float[rows * inputs];
+        layer.Weight.ZeroGradient();
+        layer.Bias.ZeroGradient();
+        layer.Backward(x, inputs, dy, outputs, rows, dx, inputs, accumulateInput: false);
+        fresh.Backward(x, inputs, dy, outputs, rows, freshDx, inputs, accumulateInput: false);
+
+        Assert.Equal(fresh.Weight.Gradient.Span.ToArray(), layer.Weight.Gradient.Span.ToArray());
+        Assert.Equal(fresh.Bias.Gradient.Span.ToArray(), layer.Bias.Gradient.Span.ToArray());
+        Assert.Equal(freshDx, dx);
+    }
+
     // The head kernels cut the outputs into fixed ranges and add the ranges' input gradients in range order, so the
     // thread count must not change a bit of any result.
     [Theory]

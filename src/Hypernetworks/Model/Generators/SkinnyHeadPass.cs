@@ -35,6 +35,8 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
     private int _ldy;
     private int _rows;
     private bool _withInputGradient;
+    private bool _overwriteWeightGradient;
+    private bool _overwriteBiasGradient;
 
     public SkinnyHeadPass(int inputSize, int outputSize)
     {
@@ -64,6 +66,12 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
     /// </summary>
     public void Backward(Parameter weight, Parameter bias, ReadOnlySpan<float> x, int ldx, ReadOnlySpan<float> dy, int lddy, int rows, Span<float> dx, int lddx, bool accumulateInput)
     {
+        if (rows == 0)
+        {
+            // No rows add nothing; dx, when not accumulated, is empty of rows too.
+            return;
+        }
+
         _withInputGradient = !dx.IsEmpty;
         if (_withInputGradient)
         {
@@ -102,7 +110,10 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
             if (_backward)
             {
                 float* dx = partial == null ? null : partial + ((nint)g * _inputSize);
-                SkinnyKernels.Backward(_weight, _weightGradient, _biasGradient, _inputSize, j0, j1, x, _ldx, y, _ldy, count, dx, _inputSize);
+                // Only the first block of rows may overwrite a pending-zero gradient; later blocks add to it.
+                bool first = g == 0;
+                SkinnyKernels.Backward(_weight, _weightGradient, _biasGradient, _inputSize, j0, j1, x, _ldx, y, _ldy, count, dx, _inputSize,
+                    first && _overwriteWeightGradient, first && _overwriteBiasGradient);
             }
             else
             {
@@ -137,8 +148,13 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
         _backward = backward;
         _weight = weight.Value.Pointer;
         _bias = bias.Value.Pointer;
-        _weightGradient = weight.Gradient.Pointer;
-        _biasGradient = bias.Gradient.Pointer;
+        if (backward)
+        {
+            // Every range writes every value of its outputs' rows of dW and of db, so a gradient still pending its
+            // deferred clear is overwritten rather than cleared and added to.
+            _weightGradient = weight.GradientForFullWrite(out _overwriteWeightGradient).Pointer;
+            _biasGradient = bias.GradientForFullWrite(out _overwriteBiasGradient).Pointer;
+        }
         _x = x;
         _ldx = ldx;
         _rows = rows;

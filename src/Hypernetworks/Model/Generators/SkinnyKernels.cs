@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Hypernetworks.Model.Generators;
 
@@ -12,6 +13,7 @@ internal static unsafe class SkinnyKernels
 {
     /// <summary>The most rows one call takes.</summary>
     public const int Rows = 4;
+
 
     /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g &lt; <paramref name="rows"/> and j in [j0, j1).</summary>
     public static void Forward(float* w, float* b, int n, int j0, int j1, float* x, int ldx, int rows, float* y, int ldy)
@@ -81,33 +83,44 @@ internal static unsafe class SkinnyKernels
 
     /// <summary>
     /// For j in [j0, j1): dW[j, :] += Σ_g dy[g, j]·x[g, :]; db[j] += Σ_g dy[g, j]; and, unless <paramref name="dx"/>
-    /// is null, dx[g, :] += Σ_j dy[g, j]·W[j, :]. <paramref name="dx"/> must hold <see cref="Rows"/> rows of
-    /// stride <paramref name="lddx"/> whatever <paramref name="rows"/> is: the missing rows take zero terms.
+    /// is null, dx[g, :] += Σ_j dy[g, j]·W[j, :]. With <paramref name="overwrite"/>, dW is written instead of added
+    /// to (its old contents are neither read nor kept); likewise db with <paramref name="overwriteBias"/>.
+    /// <paramref name="dx"/> must hold <see cref="Rows"/> rows of stride <paramref name="lddx"/> whatever
+    /// <paramref name="rows"/> is: the missing rows take zero terms.
     /// </summary>
-    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx)
+    /// <remarks>
+    /// One sequential pass over the rows of W and dW: each row of W feeds every dx row and each row of dW gathers
+    /// every x row while in L1. (Keeping a strip of dx in registers across outputs instead saves L1 traffic but
+    /// reads W and dW strip by strip, which measured slower: the pass is bound by memory, not by L1.)
+    /// </remarks>
+    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias)
     {
         if (!Vector512.IsHardwareAccelerated)
         {
-            BackwardPortable(w, dw, db, n, j0, j1, x, ldx, dy, lddy, rows, dx, lddx);
+            BackwardPortable(w, dw, db, n, j0, j1, x, ldx, dy, lddy, rows, dx, lddx, overwrite, overwriteBias);
             return;
         }
 
-        float* x0 = x;
+        // Missing rows read row 0 of x with a zero dy, so the loop body is the same for every row count.
         float* x1 = rows > 1 ? x + ldx : x;
         float* x2 = rows > 2 ? x + (2 * (nint)ldx) : x;
         float* x3 = rows > 3 ? x + (3 * (nint)ldx) : x;
-        float* d0 = dx;
         float* d1 = dx + lddx;
         float* d2 = dx + (2 * (nint)lddx);
         float* d3 = dx + (3 * (nint)lddx);
         int vectorEnd = n - (n % Vector512<float>.Count);
+
+        // An overwritten dW is not read, so its rows are stored past the cache (no read for ownership of lines
+        // that are only written); that needs 64-byte aligned rows, i.e. n % 16 == 0 from an aligned buffer.
+        bool streaming = overwrite && Avx512F.IsSupported && n % Vector512<float>.Count == 0 && ((nint)dw % 64) == 0;
         for (int j = j0; j < j1; j++)
         {
             float c0 = dy[j];
             float c1 = rows > 1 ? dy[lddy + j] : 0f;
             float c2 = rows > 2 ? dy[(2 * (nint)lddy) + j] : 0f;
             float c3 = rows > 3 ? dy[(3 * (nint)lddy) + j] : 0f;
-            db[j] += c0 + c1 + c2 + c3;
+            float sum = c0 + c1 + c2 + c3;
+            db[j] = overwriteBias ? sum : db[j] + sum;
             var v0 = Vector512.Create(c0);
             var v1 = Vector512.Create(c1);
             var v2 = Vector512.Create(c2);
@@ -117,16 +130,23 @@ internal static unsafe class SkinnyKernels
             int k = 0;
             for (; k < vectorEnd; k += Vector512<float>.Count)
             {
-                Vector512<float> g = Vector512.Load(dwRow + k);
-                g = Vector512.FusedMultiplyAdd(v0, Vector512.Load(x0 + k), g);
+                Vector512<float> g = overwrite ? v0 * Vector512.Load(x + k) : Vector512.FusedMultiplyAdd(v0, Vector512.Load(x + k), Vector512.Load(dwRow + k));
                 g = Vector512.FusedMultiplyAdd(v1, Vector512.Load(x1 + k), g);
                 g = Vector512.FusedMultiplyAdd(v2, Vector512.Load(x2 + k), g);
                 g = Vector512.FusedMultiplyAdd(v3, Vector512.Load(x3 + k), g);
-                g.Store(dwRow + k);
+                if (streaming)
+                {
+                    Avx512F.StoreAlignedNonTemporal(dwRow + k, g);
+                }
+                else
+                {
+                    g.Store(dwRow + k);
+                }
+
                 if (dx != null)
                 {
                     Vector512<float> wv = Vector512.Load(wRow + k);
-                    Vector512.FusedMultiplyAdd(v0, wv, Vector512.Load(d0 + k)).Store(d0 + k);
+                    Vector512.FusedMultiplyAdd(v0, wv, Vector512.Load(dx + k)).Store(dx + k);
                     Vector512.FusedMultiplyAdd(v1, wv, Vector512.Load(d1 + k)).Store(d1 + k);
                     Vector512.FusedMultiplyAdd(v2, wv, Vector512.Load(d2 + k)).Store(d2 + k);
                     Vector512.FusedMultiplyAdd(v3, wv, Vector512.Load(d3 + k)).Store(d3 + k);
@@ -135,25 +155,42 @@ internal static unsafe class SkinnyKernels
 
             for (; k < n; k++)
             {
-                dwRow[k] += (c0 * x0[k]) + (c1 * x1[k]) + (c2 * x2[k]) + (c3 * x3[k]);
+                float g = (c0 * x[k]) + (c1 * x1[k]) + (c2 * x2[k]) + (c3 * x3[k]);
+                dwRow[k] = overwrite ? g : dwRow[k] + g;
                 if (dx != null)
                 {
                     float wk = wRow[k];
-                    d0[k] += c0 * wk;
+                    dx[k] += c0 * wk;
                     d1[k] += c1 * wk;
                     d2[k] += c2 * wk;
                     d3[k] += c3 * wk;
                 }
             }
         }
+
+        if (streaming)
+        {
+            // Non-temporal stores are weakly ordered: make them visible before the pool reports the range done.
+            Sse.StoreFence();
+        }
     }
 
-    private static void BackwardPortable(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx)
+    private static void BackwardPortable(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias)
     {
         for (int j = j0; j < j1; j++)
         {
             var weight = new ReadOnlySpan<float>(w + ((nint)j * n), n);
             var weightGradient = new Span<float>(dw + ((nint)j * n), n);
+            if (overwrite)
+            {
+                weightGradient.Clear();
+            }
+
+            if (overwriteBias)
+            {
+                db[j] = 0f;
+            }
+
             for (int g = 0; g < rows; g++)
             {
                 float c = dy[(g * (nint)lddy) + j];
