@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -14,6 +15,9 @@ internal static unsafe class SkinnyKernels
     /// <summary>The most rows one call takes.</summary>
     public const int Rows = 4;
 
+    // How far ahead (floats) the head kernels prefetch W and dW: one core's hardware prefetcher alone does not keep
+    // enough of a sequential stream's reads in flight (forward measured 10-15% faster with it).
+    private const int PrefetchAhead = 2048;
 
     /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g &lt; <paramref name="rows"/> and j in [j0, j1).</summary>
     public static void Forward(float* w, float* b, int n, int j0, int j1, float* x, int ldx, int rows, float* y, int ldy)
@@ -45,6 +49,7 @@ internal static unsafe class SkinnyKernels
             int k = 0;
             for (; k < vectorEnd; k += Vector512<float>.Count)
             {
+                Sse.Prefetch0(row + k + PrefetchAhead);
                 Vector512<float> wv = Vector512.Load(row + k);
                 a0 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x0 + k), a0);
                 a1 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x1 + k), a1);
@@ -52,7 +57,8 @@ internal static unsafe class SkinnyKernels
                 a3 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x3 + k), a3);
             }
 
-            float s0 = Vector512.Sum(a0), s1 = Vector512.Sum(a1), s2 = Vector512.Sum(a2), s3 = Vector512.Sum(a3);
+            Vector128<float> sums = Avx512F.IsSupported ? SumEach(a0, a1, a2, a3) : Vector128.Create(Vector512.Sum(a0), Vector512.Sum(a1), Vector512.Sum(a2), Vector512.Sum(a3));
+            float s0 = sums.GetElement(0), s1 = sums.GetElement(1), s2 = sums.GetElement(2), s3 = sums.GetElement(3);
             for (; k < n; k++)
             {
                 float wk = row[k];
@@ -79,6 +85,25 @@ internal static unsafe class SkinnyKernels
                 y[(3 * (nint)ldy) + j] = s3 + bias;
             }
         }
+    }
+
+    /// <summary>
+    /// The lane sums of four vectors at once: halves, then quarters of the four are added across vectors with
+    /// 128-bit shuffles, so the last in-lane steps reduce all four together (about half the operations of four
+    /// separate reductions, which the forward pass does once per generated value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> SumEach(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
+    {
+        // [a0 q0+q2, a0 q1+q3, a1 q0+q2, a1 q1+q3], likewise for a2, a3.
+        Vector512<float> s01 = Avx512F.Shuffle4x128(a0, a1, 0b01_00_01_00) + Avx512F.Shuffle4x128(a0, a1, 0b11_10_11_10);
+        Vector512<float> s23 = Avx512F.Shuffle4x128(a2, a3, 0b01_00_01_00) + Avx512F.Shuffle4x128(a2, a3, 0b11_10_11_10);
+
+        // One 128-bit lane per vector, each holding four partial sums of it.
+        Vector512<float> q = Avx512F.Shuffle4x128(s01, s23, 0b10_00_10_00) + Avx512F.Shuffle4x128(s01, s23, 0b11_01_11_01);
+        q += Avx512F.Shuffle(q, q, 0b10_11_00_01);
+        q += Avx512F.Shuffle(q, q, 0b01_00_11_10);
+        return Avx512F.PermuteVar16x32(q, Vector512.Create(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower().GetLower();
     }
 
     /// <summary>
@@ -130,6 +155,12 @@ internal static unsafe class SkinnyKernels
             int k = 0;
             for (; k < vectorEnd; k += Vector512<float>.Count)
             {
+                Sse.Prefetch0(wRow + k + PrefetchAhead);
+                if (!overwrite)
+                {
+                    Sse.Prefetch0(dwRow + k + PrefetchAhead);
+                }
+
                 Vector512<float> g = overwrite ? v0 * Vector512.Load(x + k) : Vector512.FusedMultiplyAdd(v0, Vector512.Load(x + k), Vector512.Load(dwRow + k));
                 g = Vector512.FusedMultiplyAdd(v1, Vector512.Load(x1 + k), g);
                 g = Vector512.FusedMultiplyAdd(v2, Vector512.Load(x2 + k), g);
