@@ -31,12 +31,13 @@ public static class Engine
         }
     }
 
-    /// <summary>The threads a call made on the current thread may use: its own limit if it has one, else <see cref="MaxThreads"/>.</summary>
-    public static int ThreadsForCurrentThread => t_threadLimit > 0 ? t_threadLimit : s_maxThreads;
+    /// <summary>The threads a call made on the current thread may use: <see cref="MaxThreads"/>, or the thread's own limit if lower.</summary>
+    public static int ThreadsForCurrentThread => t_threadLimit > 0 ? Math.Min(t_threadLimit, s_maxThreads) : s_maxThreads;
 
     /// <summary>
     /// Limits the calls made on the current thread to <paramref name="threads"/> threads until the returned scope is
-    /// disposed (for example, one trial of several running in parallel), whatever <see cref="MaxThreads"/> says.
+    /// disposed (for example, one trial of several running in parallel). A limit only lowers: inside a scope of 2,
+    /// or with <see cref="MaxThreads"/> at 2, a scope of 8 still gives 2.
     /// </summary>
     /// <param name="threads">The thread count, 1 to 64.</param>
     /// <returns>A scope that restores the thread's previous limit when disposed.</returns>
@@ -45,7 +46,7 @@ public static class Engine
     {
         CheckThreads(threads, nameof(threads));
         var scope = new ThreadLimitScope(t_threadLimit);
-        t_threadLimit = threads;
+        t_threadLimit = Math.Min(threads, ThreadsForCurrentThread);
         return scope;
     }
 

@@ -2,13 +2,15 @@ namespace Hypernetworks;
 
 /// <summary>
 /// The scope of an <see cref="Engine.LimitThreads"/> call: disposing it, on the thread that made the call, restores
-/// the limit that thread had before. Nested scopes must be disposed in reverse order, as <c>using</c> does.
+/// the limit that thread had before. Nested scopes must be disposed in reverse order, as <c>using</c> does. Disposing
+/// a default instance does nothing.
 /// </summary>
 public readonly struct ThreadLimitScope : IDisposable, IEquatable<ThreadLimitScope>
 {
-    private readonly int _previous;
+    // The limit to restore plus one, so that 0, a default instance's value, means nothing to restore.
+    private readonly int _restore;
 
-    internal ThreadLimitScope(int previous) => _previous = previous;
+    internal ThreadLimitScope(int previous) => _restore = previous + 1;
 
     /// <summary>Tells whether two scopes restore the same limit.</summary>
     public static bool operator ==(ThreadLimitScope left, ThreadLimitScope right) => left.Equals(right);
@@ -17,14 +19,20 @@ public readonly struct ThreadLimitScope : IDisposable, IEquatable<ThreadLimitSco
     public static bool operator !=(ThreadLimitScope left, ThreadLimitScope right) => !left.Equals(right);
 
     /// <summary>Restores the calling thread's previous limit.</summary>
-    public void Dispose() => Engine.RestoreThreadLimit(_previous);
+    public void Dispose()
+    {
+        if (_restore > 0)
+        {
+            Engine.RestoreThreadLimit(_restore - 1);
+        }
+    }
 
     /// <inheritdoc/>
-    public bool Equals(ThreadLimitScope other) => _previous == other._previous;
+    public bool Equals(ThreadLimitScope other) => _restore == other._restore;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ThreadLimitScope other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _previous;
+    public override int GetHashCode() => _restore;
 }

@@ -20,25 +20,33 @@ public class EngineTests
     }
 
     [Fact]
-    public void LimitThreads_AppliesToTheCallingThreadUntilDisposed_AndNests()
+    public void LimitThreads_AppliesToTheCallingThreadUntilDisposed_AndOnlyLowers()
     {
         int before = Engine.ThreadsForCurrentThread;
-        using (Engine.LimitThreads(3))
+        using (Engine.LimitThreads(1))
         {
-            Assert.Equal(3, Engine.ThreadsForCurrentThread);
+            Assert.Equal(1, Engine.ThreadsForCurrentThread);
             int elsewhere = 0;
             var other = new Thread(() => elsewhere = Engine.ThreadsForCurrentThread);
             other.Start();
             other.Join();
             Assert.Equal(Engine.MaxThreads, elsewhere);
-            using (Engine.LimitThreads(1))
+            using (Engine.LimitThreads(8))
             {
                 Assert.Equal(1, Engine.ThreadsForCurrentThread);
             }
 
-            Assert.Equal(3, Engine.ThreadsForCurrentThread);
+            default(ThreadLimitScope).Dispose();
+            Assert.Equal(1, Engine.ThreadsForCurrentThread);
         }
 
         Assert.Equal(before, Engine.ThreadsForCurrentThread);
+    }
+
+    [Fact]
+    public void LimitThreads_AboveMaxThreads_GivesMaxThreads()
+    {
+        using ThreadLimitScope scope = Engine.LimitThreads(64);
+        Assert.Equal(Engine.MaxThreads, Engine.ThreadsForCurrentThread);
     }
 }

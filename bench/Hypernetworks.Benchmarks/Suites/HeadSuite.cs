@@ -67,7 +67,7 @@ internal sealed class HeadSuite : IBenchmarkSuite
         suite = "head",
         impl = "hypernetworks",
         part,
-        threads = Engine.MaxThreads,
+        threads = Hypernetworks.Tensors.WorkerPool.AvailableThreads,
         ms = Math.Round(ms, 3),
         gb_per_s = Math.Round(megabytes / ms, 1),
     }));

@@ -91,7 +91,7 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
         {
             suite = Name,
             impl = "hypernetworks",
-            threads = Engine.MaxThreads,
+            threads = Hypernetworks.Tensors.WorkerPool.AvailableThreads,
             @params = net.ParameterCount,
             ms_per_step = Math.Round(ms, 3),
             bytes_per_step = (double)bytes / iters,

@@ -101,8 +101,9 @@ public sealed partial class HypernetworkTrainer
         public int? Seed { get; set; }
 
         /// <summary>
-        /// The threads training may use, 1 to 64; when null, <see cref="Engine.MaxThreads"/> (or the calling thread's
-        /// limit, see <see cref="Engine.LimitThreads"/>). The trained model does not depend on it.
+        /// The most threads training may use, 1 to 64; when null, <see cref="Engine.MaxThreads"/>. It only lowers: a
+        /// limit the calling thread already has (<see cref="Engine.LimitThreads"/>, as AutoML sets for each of several
+        /// parallel trials) still holds. The trained model does not depend on it.
         /// </summary>
         public int? NumberOfThreads { get; set; }
     }

@@ -61,8 +61,8 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
 
         CancellationToken cancellationToken = _options.CancellationToken;
         TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
-        var model = new Hypernetwork(spec, (ulong)_seed);
         using ThreadLimitScope threads = Engine.LimitThreads(_options.NumberOfThreads ?? Engine.ThreadsForCurrentThread);
+        var model = new Hypernetwork(spec, (ulong)_seed);
         try
         {
             if (_options.CacheTrainingData)

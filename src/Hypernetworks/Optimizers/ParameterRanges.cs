@@ -13,9 +13,15 @@ internal sealed class ParameterRanges : IParallelJob
     // two threads share a large parameter evenly.
     private const int RangeLength = 32 * 1024;
 
+    // Below this many values in all (about 20 µs of updates on one core) a step runs on the calling thread.
+    private const long ParallelValues = 64 * 1024;
+
     private readonly Optimizer _owner;
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly (int Parameter, int Start, int Count)[] _ranges;
+
+    // 1 for parameters too small to be worth the hand-over to another thread; else no limit of its own.
+    private readonly int _threads;
 
     public ParameterRanges(Optimizer owner, IReadOnlyList<Parameter> parameters)
     {
@@ -31,6 +37,7 @@ internal sealed class ParameterRanges : IParallelJob
         }
 
         _ranges = [.. ranges];
+        _threads = parameters.Sum(p => (long)p.Length) < ParallelValues ? 1 : int.MaxValue;
     }
 
     public int Chunks => _ranges.Length;
@@ -45,7 +52,7 @@ internal sealed class ParameterRanges : IParallelJob
             _ = _parameters[p].Gradient;
         }
 
-        WorkerPool.Run(this, WorkerPool.AvailableThreads);
+        WorkerPool.Run(this, Math.Min(_threads, WorkerPool.AvailableThreads));
     }
 
     public void RunChunk(int index)

@@ -10,6 +10,7 @@ internal sealed class GemmJob : IParallelJob
     private static GemmJob? t_instance;
 
     private GemmSplit _split;
+    private bool _running;
 
     public int Chunks => _split.Chunks;
 
@@ -17,7 +18,20 @@ internal sealed class GemmJob : IParallelJob
     public static void Run(in GemmSplit split, int threads)
     {
         GemmJob job = t_instance ??= new GemmJob();
+        if (job._running)
+        {
+            // A product started from inside one of this thread's chunks: the thread's job is in use (and the pool
+            // busy), so it runs here, chunk by chunk.
+            for (int i = 0; i < split.Chunks; i++)
+            {
+                GemmExecutor.Run(split.Part(i), split.Path);
+            }
+
+            return;
+        }
+
         job._split = split;
+        job._running = true;
         try
         {
             WorkerPool.Run(job, threads);
@@ -25,6 +39,7 @@ internal sealed class GemmJob : IParallelJob
         finally
         {
             job._split = default;
+            job._running = false;
         }
     }
 

@@ -60,7 +60,9 @@ public sealed class Parameter : IDisposable
 
     /// <summary>
     /// The accumulated gradient of the loss with respect to <see cref="Value"/>. After <see cref="ZeroGradient"/>
-    /// it reads as zeros: the first access clears the buffer. Access it from one thread at a time.
+    /// it reads as zeros: the first access through this property clears the buffer. So fetch the buffer again after
+    /// every <see cref="ZeroGradient"/> rather than keeping it: a kept buffer still shows the old values until then.
+    /// The first access after <see cref="ZeroGradient"/> writes, so make it from one thread at a time.
     /// </summary>
     public AlignedBuffer Gradient
     {

@@ -15,6 +15,10 @@ internal static class WorkerPool
     // before it signals the workers (the signal is a full memory barrier).
     private static IParallelJob? s_job;
     private static int s_next;
+    private static long s_parallelRuns;
+
+    /// <summary>How many jobs have run on more than one thread (tests check that a parallel path was taken).</summary>
+    public static long ParallelRuns => Interlocked.Read(ref s_parallelRuns);
 
     /// <summary>
     /// The threads a call on the current thread may use: <see cref="Engine.MaxThreads"/>, or the calling thread's
@@ -39,6 +43,7 @@ internal static class WorkerPool
         {
             int helpers = Math.Min(threads, job.Chunks) - 1;
             PoolWorker[] workers = Ensure(helpers);
+            Interlocked.Increment(ref s_parallelRuns);
             s_job = job;
             s_next = 0;
             for (int i = 0; i < helpers; i++)

@@ -27,9 +27,9 @@ internal sealed class DenseLayer : IDisposable
     public Parameter Bias { get; }
 
     /// <summary>
-    /// Below this many rows and above <see cref="SkinnyMinimumOutputs"/> outputs (a generator head: a few conditions,
-    /// tens of thousands of generated values), one pass over W per call beats a general GEMM: the layer is bound by
-    /// reading W, and each row of W is used for every input row while it is in L1.
+    /// From this many outputs, with at most <see cref="SkinnyHeadPass.MostRows"/> rows (a generator head: a few
+    /// conditions, thousands of generated values), one pass over W per call beats a general GEMM: the layer is bound
+    /// by reading W, and each row of W is used for every input row while it is in L1.
     /// </summary>
     private const int SkinnyMinimumOutputs = 1024;
 

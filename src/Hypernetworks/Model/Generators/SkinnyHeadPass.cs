@@ -14,13 +14,19 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
     /// <summary>The most rows a call takes (two blocks of <see cref="SkinnyKernels.Rows"/>).</summary>
     public const int MostRows = 2 * SkinnyKernels.Rows;
 
-    // A range of at least this many outputs (256 KB of W at 128 inputs) keeps the hand-over cost of a chunk small.
-    private const int MinimumRangeOutputs = 512;
+    // A range holds at least this many weights (256 KB of W), which keeps the hand-over cost of a chunk small.
+    private const int MinimumRangeWeights = 64 * 1024;
     private const int MostRanges = 16;
+
+    // Below this many weights in all (about 20 µs of work on one core) a pass runs on the calling thread.
+    private const long ParallelWeights = 256 * 1024;
 
     private readonly int _inputSize;
     private readonly int _outputSize;
     private readonly int _rangeOutputs;
+
+    // 1 for a head too small to be worth the hand-over to another thread; else no limit of its own.
+    private readonly int _threads;
     private AlignedBuffer? _partials;
 
     // The current call's operands; set by Forward or Backward before the pool runs and valid until it returns.
@@ -42,9 +48,11 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
     {
         _inputSize = inputSize;
         _outputSize = outputSize;
-        int ranges = Math.Clamp(outputSize / MinimumRangeOutputs, 1, MostRanges);
+        long weights = (long)inputSize * outputSize;
+        int ranges = (int)Math.Clamp(weights / MinimumRangeWeights, 1, MostRanges);
         _rangeOutputs = (outputSize + ranges - 1) / ranges;
         Chunks = (outputSize + _rangeOutputs - 1) / _rangeOutputs;
+        _threads = weights < ParallelWeights ? 1 : int.MaxValue;
     }
 
     public int Chunks { get; }
@@ -56,7 +64,7 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
         fixed (float* yp = y)
         {
             Set(false, weight, bias, xp, ldx, rows, yp, ldy);
-            WorkerPool.Run(this, WorkerPool.AvailableThreads);
+            WorkerPool.Run(this, Math.Min(_threads, WorkerPool.AvailableThreads));
         }
     }
 
@@ -82,7 +90,25 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
         fixed (float* dyp = dy)
         {
             Set(true, weight, bias, xp, ldx, rows, dyp, lddy);
-            WorkerPool.Run(this, WorkerPool.AvailableThreads);
+            try
+            {
+                WorkerPool.Run(this, Math.Min(_threads, WorkerPool.AvailableThreads));
+            }
+            catch
+            {
+                // A gradient taken for overwriting is half written now: mark it zero again rather than valid.
+                if (_overwriteWeightGradient)
+                {
+                    weight.ZeroGradient();
+                }
+
+                if (_overwriteBiasGradient)
+                {
+                    bias.ZeroGradient();
+                }
+
+                throw;
+            }
         }
 
         if (_withInputGradient)
@@ -110,10 +136,11 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
             if (_backward)
             {
                 float* dx = partial == null ? null : partial + ((nint)g * _inputSize);
-                // Only the first block of rows may overwrite a pending-zero gradient; later blocks add to it.
+                // Only the first block of rows may overwrite a pending-zero gradient; later blocks add to it, so dW is
+                // streamed past the cache only when no second block will read it back.
                 bool first = g == 0;
                 SkinnyKernels.Backward(_weight, _weightGradient, _biasGradient, _inputSize, j0, j1, x, _ldx, y, _ldy, count, dx, _inputSize,
-                    first && _overwriteWeightGradient, first && _overwriteBiasGradient);
+                    first && _overwriteWeightGradient, first && _overwriteBiasGradient, streamWeightGradient: _rows <= SkinnyKernels.Rows);
             }
             else
             {

@@ -109,7 +109,8 @@ internal static unsafe class SkinnyKernels
     /// <summary>
     /// For j in [j0, j1): dW[j, :] += Σ_g dy[g, j]·x[g, :]; db[j] += Σ_g dy[g, j]; and, unless <paramref name="dx"/>
     /// is null, dx[g, :] += Σ_j dy[g, j]·W[j, :]. With <paramref name="overwrite"/>, dW is written instead of added
-    /// to (its old contents are neither read nor kept); likewise db with <paramref name="overwriteBias"/>.
+    /// to (its old contents are neither read nor kept), past the cache if <paramref name="streamWeightGradient"/> (when
+    /// nothing reads it back soon); likewise db with <paramref name="overwriteBias"/>.
     /// <paramref name="dx"/> must hold <see cref="Rows"/> rows of stride <paramref name="lddx"/> whatever
     /// <paramref name="rows"/> is: the missing rows take zero terms.
     /// </summary>
@@ -118,7 +119,7 @@ internal static unsafe class SkinnyKernels
     /// every x row while in L1. (Keeping a strip of dx in registers across outputs instead saves L1 traffic but
     /// reads W and dW strip by strip, which measured slower: the pass is bound by memory, not by L1.)
     /// </remarks>
-    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias)
+    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias, bool streamWeightGradient)
     {
         if (!Vector512.IsHardwareAccelerated)
         {
@@ -137,7 +138,7 @@ internal static unsafe class SkinnyKernels
 
         // An overwritten dW is not read, so its rows are stored past the cache (no read for ownership of lines
         // that are only written); that needs 64-byte aligned rows, i.e. n % 16 == 0 from an aligned buffer.
-        bool streaming = overwrite && Avx512F.IsSupported && n % Vector512<float>.Count == 0 && ((nint)dw % 64) == 0;
+        bool streaming = overwrite && streamWeightGradient && Avx512F.IsSupported && n % Vector512<float>.Count == 0 && ((nint)dw % 64) == 0;
         for (int j = j0; j < j1; j++)
         {
             float c0 = dy[j];
