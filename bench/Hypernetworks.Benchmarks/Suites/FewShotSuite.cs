@@ -21,7 +21,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9) --seed N (network seed N, training episodes seed 2N; test episodes fixed; default 0) --init-stats yes|no (print the step-0 generated weights' statistics on training prototypes instead of training; default no)";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --init HyperfanIn|HyperfanOut|HyperfanHarmonic (default HyperfanIn) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9) --seed N (network seed N, training episodes seed 2N; test episodes fixed; default 0) --init-stats yes|no (print the step-0 generated weights' statistics on training prototypes instead of training; default no)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -47,6 +47,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
             ConditioningSize = Ways * Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, 64), (64, Ways)], HiddenSizes = [128, 128],
             Activation = Activation.Relu, Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification,
             NormalizeTrunkOutput = options.GetString("normalize-trunk", "yes") == "yes",
+            Initialization = Enum.Parse<InitializationScheme>(options.GetString("init", nameof(InitializationScheme.HyperfanIn)), ignoreCase: true),
             SharedWeightFraction = float.Parse(options.GetString("shared-fraction", "0.9"), System.Globalization.CultureInfo.InvariantCulture),
         };
         using var net = new Hypernetwork(spec, (ulong)seed);
