@@ -14,15 +14,14 @@ namespace Hypernetworks.Benchmarks.Suites;
 /// </summary>
 internal sealed class FewShotSuite : IBenchmarkSuite
 {
-    private const int Ways = 5;
-    private const int Queries = 15;
-    private const int Tasks = 4;
-    private const int Classes = 10;
+    private const int Ways = FewShotEpisodes.Ways;
+    private const int Queries = FewShotEpisodes.Queries;
+    private const int Tasks = FewShotEpisodes.Tasks;
     private const int Pixels = FashionMnist.Pixels;
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9)";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --init HyperfanIn|HyperfanOut|HyperfanHarmonic (default HyperfanIn) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9) --seed N (network seed N, training episodes seed 2N; test episodes fixed; default 0) --init-stats yes|no (print the step-0 generated weights' statistics on training prototypes instead of training; default no)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -34,16 +33,24 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
         int shots = options.GetInt("shots", 1);
         int iters = options.GetInt("iters", 2000);
-        var train = new Episodes(FashionMnist.Load(test: false), shots, seed: 0);
-        var test = new Episodes(FashionMnist.Load(test: true), shots, seed: 1);
+        int seed = options.GetInt("seed", 0);
+        if (seed < 0)
+        {
+            throw new ArgumentException($"Option --seed is {seed}; expected a non-negative integer.", nameof(options));
+        }
+
+        // Training episodes take the even streams and the (fixed) test episodes stream 1, so no seed replays the test draws.
+        var train = new FewShotEpisodes(FashionMnist.Load(test: false), shots, seed: 2 * (ulong)seed);
+        var test = new FewShotEpisodes(FashionMnist.Load(test: true), shots, seed: 1);
         var spec = new HypernetworkSpec
         {
             ConditioningSize = Ways * Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, 64), (64, Ways)], HiddenSizes = [128, 128],
             Activation = Activation.Relu, Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification,
             NormalizeTrunkOutput = options.GetString("normalize-trunk", "yes") == "yes",
+            Initialization = Enum.Parse<InitializationScheme>(options.GetString("init", nameof(InitializationScheme.HyperfanIn)), ignoreCase: true),
             SharedWeightFraction = float.Parse(options.GetString("shared-fraction", "0.9"), System.Globalization.CultureInfo.InvariantCulture),
         };
-        using var net = new Hypernetwork(spec, seed: 0);
+        using var net = new Hypernetwork(spec, (ulong)seed);
         int rows = Tasks * Ways * Queries;
         var conditioning = new float[rows * spec.ConditioningSize];
         var data = new float[rows * Pixels];
@@ -55,6 +62,12 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         if (options.GetString("calibrate", "no") == "yes")
         {
             net.CalibrateInitialization(conditioning);
+        }
+
+        if (options.GetString("init-stats", "no") == "yes")
+        {
+            FewShotInitStats.Print(net, new FewShotEpisodes(FashionMnist.Load(test: false), shots, seed: 2 * (ulong)seed), batches: 64);
+            return;
         }
         // Report the running loss every 100 steps through one-epoch-per-100-steps.
         train.Limit = Math.Min(iters, 100);
@@ -93,6 +106,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
             impl = "hypernetworks",
             way = Ways,
             shots,
+            seed,
             steps = iters,
             train_s = Math.Round(trainSeconds, 1),
             test_accuracy = Math.Round(mean, 4),
@@ -103,79 +117,5 @@ internal sealed class FewShotSuite : IBenchmarkSuite
     private sealed class StderrProgress : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => Console.Error.WriteLine($"fewshot: step {value.Step}, loss {value.Loss:F4}");
-    }
-
-    /// <summary>Episodes of one split: each batch is 4 tasks of 5 classes × 15 queries, conditioned on the K-shot prototypes.</summary>
-    private sealed class Episodes : ITrainingBatchSource
-    {
-        private readonly float[] _images;
-        private readonly int[][] _byClass;
-        private readonly int _shots;
-        private readonly SeededRandom _random;
-        private readonly int[] _classes = [.. Enumerable.Range(0, Classes)];
-        private readonly float[] _prototypes = new float[Ways * Pixels];
-        private int _served;
-
-        public Episodes((float[] Images, byte[] Labels) split, int shots, ulong seed)
-        {
-            _images = split.Images;
-            _byClass = [.. Enumerable.Range(0, Classes).Select(c => Enumerable.Range(0, split.Labels.Length).Where(i => split.Labels[i] == c).ToArray())];
-            _shots = shots;
-            _random = new SeededRandom(seed);
-        }
-
-        public int Limit { get; set; } = int.MaxValue;
-
-        public void BeginEpoch(int epoch) => _served = 0;
-
-        public int NextBatch(int capacity, Span<float> conditioning, Span<float> data, Span<float> labels)
-        {
-            if (_served++ >= Limit)
-            {
-                return 0;
-            }
-
-            int perTask = Ways * Queries;
-            for (int t = 0; t < Tasks; t++)
-            {
-                PickWithoutReplacement(_classes, Ways);
-                Array.Clear(_prototypes);
-                for (int label = 0; label < Ways; label++)
-                {
-                    int[] pool = _byClass[_classes[label]];
-                    PickWithoutReplacement(pool, _shots + Queries);
-                    Span<float> prototype = _prototypes.AsSpan(label * Pixels, Pixels);
-                    for (int s = 0; s < _shots; s++)
-                    {
-                        System.Numerics.Tensors.TensorPrimitives.Add(prototype, _images.AsSpan(pool[s] * Pixels, Pixels), prototype);
-                    }
-
-                    System.Numerics.Tensors.TensorPrimitives.Multiply(prototype, 1f / _shots, prototype);
-                    for (int q = 0; q < Queries; q++)
-                    {
-                        int row = (t * perTask) + (label * Queries) + q;
-                        _images.AsSpan(pool[_shots + q] * Pixels, Pixels).CopyTo(data.Slice(row * Pixels, Pixels));
-                        labels[row] = label;
-                    }
-                }
-
-                for (int q = 0; q < perTask; q++)
-                {
-                    _prototypes.CopyTo(conditioning.Slice(((t * perTask) + q) * _prototypes.Length, _prototypes.Length));
-                }
-            }
-
-            return Tasks * perTask;
-        }
-
-        /// <summary>Moves <paramref name="count"/> uniformly chosen distinct elements to the front (partial Fisher-Yates).</summary>
-        private void PickWithoutReplacement(int[] values, int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                int j = i + _random.NextInt(values.Length - i);
-                (values[i], values[j]) = (values[j], values[i]);
-            }
-        }
     }
 }
