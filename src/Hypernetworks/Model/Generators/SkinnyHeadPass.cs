@@ -136,11 +136,10 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
             if (_backward)
             {
                 float* dx = partial == null ? null : partial + ((nint)g * _inputSize);
-                // Only the first block of rows may overwrite a pending-zero gradient; later blocks add to it, so dW is
-                // streamed past the cache only when no second block will read it back.
+                // Only the first block of rows may overwrite a pending-zero gradient; later blocks add to it.
                 bool first = g == 0;
                 SkinnyKernels.Backward(_weight, _weightGradient, _biasGradient, _inputSize, j0, j1, x, _ldx, y, _ldy, count, dx, _inputSize,
-                    first && _overwriteWeightGradient, first && _overwriteBiasGradient, streamWeightGradient: _rows <= SkinnyKernels.Rows);
+                    first && _overwriteWeightGradient, first && _overwriteBiasGradient);
             }
             else
             {

@@ -16,7 +16,9 @@ internal static unsafe class SkinnyKernels
     public const int Rows = 4;
 
     // How far ahead (floats) the head kernels prefetch W and dW: one core's hardware prefetcher alone does not keep
-    // enough of a sequential stream's reads in flight (forward measured 10-15% faster with it).
+    // enough of a sequential stream's reads in flight (forward measured 10-15% faster with it). dW is prefetched
+    // even when it is only written: the store then finds its line in cache. (Non-temporal stores of an overwritten
+    // dW measured no faster on one thread and slower on two.)
     private const int PrefetchAhead = 2048;
 
     /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g &lt; <paramref name="rows"/> and j in [j0, j1).</summary>
@@ -109,8 +111,7 @@ internal static unsafe class SkinnyKernels
     /// <summary>
     /// For j in [j0, j1): dW[j, :] += Σ_g dy[g, j]·x[g, :]; db[j] += Σ_g dy[g, j]; and, unless <paramref name="dx"/>
     /// is null, dx[g, :] += Σ_j dy[g, j]·W[j, :]. With <paramref name="overwrite"/>, dW is written instead of added
-    /// to (its old contents are neither read nor kept), past the cache if <paramref name="streamWeightGradient"/> (when
-    /// nothing reads it back soon); likewise db with <paramref name="overwriteBias"/>.
+    /// to (its old contents are ignored); likewise db with <paramref name="overwriteBias"/>.
     /// <paramref name="dx"/> must hold <see cref="Rows"/> rows of stride <paramref name="lddx"/> whatever
     /// <paramref name="rows"/> is: the missing rows take zero terms.
     /// </summary>
@@ -119,7 +120,7 @@ internal static unsafe class SkinnyKernels
     /// every x row while in L1. (Keeping a strip of dx in registers across outputs instead saves L1 traffic but
     /// reads W and dW strip by strip, which measured slower: the pass is bound by memory, not by L1.)
     /// </remarks>
-    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias, bool streamWeightGradient)
+    public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias)
     {
         if (!Vector512.IsHardwareAccelerated)
         {
@@ -136,9 +137,6 @@ internal static unsafe class SkinnyKernels
         float* d3 = dx + (3 * (nint)lddx);
         int vectorEnd = n - (n % Vector512<float>.Count);
 
-        // An overwritten dW is not read, so its rows are stored past the cache (no read for ownership of lines
-        // that are only written); that needs 64-byte aligned rows, i.e. n % 16 == 0 from an aligned buffer.
-        bool streaming = overwrite && streamWeightGradient && Avx512F.IsSupported && n % Vector512<float>.Count == 0 && ((nint)dw % 64) == 0;
         for (int j = j0; j < j1; j++)
         {
             float c0 = dy[j];
@@ -157,23 +155,13 @@ internal static unsafe class SkinnyKernels
             for (; k < vectorEnd; k += Vector512<float>.Count)
             {
                 Sse.Prefetch0(wRow + k + PrefetchAhead);
-                if (!overwrite)
-                {
-                    Sse.Prefetch0(dwRow + k + PrefetchAhead);
-                }
+                Sse.Prefetch0(dwRow + k + PrefetchAhead);
 
                 Vector512<float> g = overwrite ? v0 * Vector512.Load(x + k) : Vector512.FusedMultiplyAdd(v0, Vector512.Load(x + k), Vector512.Load(dwRow + k));
                 g = Vector512.FusedMultiplyAdd(v1, Vector512.Load(x1 + k), g);
                 g = Vector512.FusedMultiplyAdd(v2, Vector512.Load(x2 + k), g);
                 g = Vector512.FusedMultiplyAdd(v3, Vector512.Load(x3 + k), g);
-                if (streaming)
-                {
-                    Avx512F.StoreAlignedNonTemporal(dwRow + k, g);
-                }
-                else
-                {
-                    g.Store(dwRow + k);
-                }
+                g.Store(dwRow + k);
 
                 if (dx != null)
                 {
@@ -198,12 +186,6 @@ internal static unsafe class SkinnyKernels
                     d3[k] += c3 * wk;
                 }
             }
-        }
-
-        if (streaming)
-        {
-            // Non-temporal stores are weakly ordered: make them visible before the pool reports the range done.
-            Sse.StoreFence();
         }
     }
 
