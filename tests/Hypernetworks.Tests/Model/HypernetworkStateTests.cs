@@ -33,6 +33,51 @@ public class HypernetworkStateTests
     }
 
     [Fact]
+    public void SaveLoad_KeepsTheInitialisationOptions()
+    {
+        HypernetworkSpec tiny = ModelFixtures.TinySpec(GeneratorKind.SharedTrunk);
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = tiny.ConditioningSize, InputSize = tiny.InputSize, TargetLayerSizes = tiny.TargetLayerSizes, HiddenSizes = tiny.HiddenSizes,
+            NormalizeTrunkOutput = true, SharedWeightFraction = 0.4f,
+        };
+        using var net = new Hypernetwork(spec, seed: 3);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        stream.Position = 0;
+        using Hypernetwork loaded = Hypernetwork.Load(stream);
+        Assert.True(loaded.Spec.NormalizeTrunkOutput);
+        Assert.Equal(0.4f, loaded.Spec.SharedWeightFraction);
+    }
+
+    // Version 1 had no initialisation options after MaxGeneratedFloats: a version-1 state loads with their defaults.
+    [Fact]
+    public void Load_ReadsAVersionOneState()
+    {
+        HypernetworkSpec spec = ModelFixtures.TinySpec(GeneratorKind.SharedTrunk);
+        using var net = new Hypernetwork(spec, seed: 5);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        byte[] current = stream.ToArray();
+
+        // The options (a bool and a float) end just before the tensor count and the first tensor's length-prefixed name.
+        byte[] name = Encoding.UTF8.GetBytes("generator.trunk.0.weight");
+        int optionsEnd = current.AsSpan().IndexOf(name) - 1 - sizeof(int);
+        byte[] versionOne = [.. current[..(optionsEnd - 5)], .. current[optionsEnd..]];
+        BitConverter.GetBytes(1).CopyTo(versionOne, 4);
+
+        using Hypernetwork loaded = Hypernetwork.Load(new MemoryStream(versionOne));
+        (float[] conditioning, float[] data, _) = ModelFixtures.Batch(spec, rows: 4, distinct: 2, seed: 2);
+        var expected = new float[4 * spec.OutputSize];
+        var actual = new float[4 * spec.OutputSize];
+        net.Forward(conditioning, data, expected);
+        loaded.Forward(conditioning, data, actual);
+        Assert.Equal(expected, actual);
+        Assert.False(loaded.Spec.NormalizeTrunkOutput);
+        Assert.Equal(0f, loaded.Spec.SharedWeightFraction);
+    }
+
+    [Fact]
     public void Load_ThrowsForAWrongVersion()
     {
         byte[] bytes = Saved();

@@ -12,8 +12,12 @@ namespace Hypernetworks.Model.Persistence;
 /// </summary>
 public static class HypernetworkState
 {
-    /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this library writes; it reads this one and every one from <see cref="OldestFormatVersion"/>.</summary>
+    /// <remarks>Version 2 added the initialisation options <see cref="HypernetworkSpec.NormalizeTrunkOutput"/> and <see cref="HypernetworkSpec.SharedWeightFraction"/> to the spec.</remarks>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format version this library reads (a version-1 spec takes those options' defaults).</summary>
+    public const int OldestFormatVersion = 1;
 
     private const uint Magic = 0x54454E48; // "HNET" read as a little-endian uint32
     private const int MaxCount = 1 << 16;
@@ -56,12 +60,12 @@ public static class HypernetworkState
             }
 
             int version = reader.ReadInt32();
-            if (version != FormatVersion)
+            if (version is < OldestFormatVersion or > FormatVersion)
             {
-                throw new HypernetworkFormatException($"The state has format version {version}; this library reads version {FormatVersion}.");
+                throw new HypernetworkFormatException($"The state has format version {version}; this library reads versions {OldestFormatVersion} to {FormatVersion}.");
             }
 
-            HypernetworkSpec spec = ReadSpec(reader);
+            HypernetworkSpec spec = ReadSpec(reader, version);
             if (spec.Encoder == ConditioningEncoderKind.Custom && encoder is null)
             {
                 throw new HypernetworkFormatException("The state was saved with a custom conditioning encoder; pass an encoder of the same kind to Load.");
@@ -204,9 +208,11 @@ public static class HypernetworkState
         writer.Write((int)spec.Initialization);
         writer.Write((int)spec.Task);
         writer.Write(spec.MaxGeneratedFloats);
+        writer.Write(spec.NormalizeTrunkOutput);
+        writer.Write(spec.SharedWeightFraction);
     }
 
-    private static HypernetworkSpec ReadSpec(BinaryReader reader)
+    private static HypernetworkSpec ReadSpec(BinaryReader reader, int version)
     {
         int conditioning = ReadSize(reader, "ConditioningSize");
         int input = ReadSize(reader, "InputSize");
@@ -243,6 +249,8 @@ public static class HypernetworkState
             Initialization = (InitializationScheme)reader.ReadInt32(),
             Task = (HypernetworkTask)reader.ReadInt32(),
             MaxGeneratedFloats = reader.ReadInt64(),
+            NormalizeTrunkOutput = version >= 2 && reader.ReadBoolean(),
+            SharedWeightFraction = version >= 2 ? reader.ReadSingle() : 0f,
         };
         if (!Enum.IsDefined(spec.Encoder))
         {
