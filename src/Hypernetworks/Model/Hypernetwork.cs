@@ -61,7 +61,7 @@ public sealed class Hypernetwork : IDisposable
         int zSize = _encoder.OutputSize;
         _generator = spec.Generator switch
         {
-            GeneratorKind.Chunked => new ChunkedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, spec.ChunkSize, spec.ChunkEmbeddingSize),
+            GeneratorKind.Chunked => new ChunkedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, spec.ChunkSize, spec.ChunkEmbeddingSize, spec.NormalizeTrunkOutput),
             GeneratorKind.PerLayer => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: true, spec.NormalizeTrunkOutput, spec.SharedWeightFraction),
             _ => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: false, spec.NormalizeTrunkOutput, spec.SharedWeightFraction),
         };

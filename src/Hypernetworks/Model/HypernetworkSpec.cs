@@ -57,9 +57,9 @@ public sealed class HypernetworkSpec
     public InitializationScheme Initialization { get; init; } = InitializationScheme.HyperfanIn;
 
     /// <summary>
-    /// For the headed generators (<see cref="GeneratorKind.PerLayer"/>, <see cref="GeneratorKind.SharedTrunk"/>,
-    /// <see cref="GeneratorKind.LowRank"/>): scale the trunk's last layer at initialisation so the heads' input e has
-    /// unit mean squared norm (instead of unit variance per unit). Adam moves each generated weight by about
+    /// For every generator kind: scale the trunk's last layer at initialisation so the heads' input e has unit mean
+    /// squared norm (instead of unit variance per unit; for <see cref="GeneratorKind.Chunked"/>, averaged over the
+    /// chunks). Adam moves each generated weight by about
     /// lr·Σ|eᵢ| per step, so this slows the generated weights to a few learning rates per step, as a directly trained
     /// network's; it helps wide conditioning with a wide trunk (few-shot prototypes), and slows small problems.
     /// The heads' hyperfan variance is unchanged. Only initialisation reads it; a saved state keeps it with the spec.

@@ -30,6 +30,7 @@ public class HyperfanInitializationTests
     [Theory]
     [InlineData(GeneratorKind.PerLayer)]
     [InlineData(GeneratorKind.SharedTrunk)]
+    [InlineData(GeneratorKind.Chunked)]
     [InlineData(GeneratorKind.LowRank)]
     public void NormalizeTrunkOutput_KeepsKaimingVarianceAtStepZero(GeneratorKind kind)
     {
@@ -44,11 +45,13 @@ public class HyperfanInitializationTests
         AssertWeightVariance(kind, InitializationScheme.HyperfanIn, l => 2.0 / Layers[l].In, sharedWeightFraction: 0.9f);
     }
 
-    [Fact]
-    public void NormalizeTrunkOutput_ChangesTheGeneratorParameters()
+    [Theory]
+    [InlineData(GeneratorKind.SharedTrunk)]
+    [InlineData(GeneratorKind.Chunked)]
+    public void NormalizeTrunkOutput_ChangesTheGeneratorParameters(GeneratorKind kind)
     {
-        using var plain = new Hypernetwork(Spec(GeneratorKind.SharedTrunk, InitializationScheme.HyperfanIn), seed: 2);
-        using var normalized = new Hypernetwork(Spec(GeneratorKind.SharedTrunk, InitializationScheme.HyperfanIn, normalizeTrunkOutput: true), seed: 2);
+        using var plain = new Hypernetwork(Spec(kind, InitializationScheme.HyperfanIn), seed: 2);
+        using var normalized = new Hypernetwork(Spec(kind, InitializationScheme.HyperfanIn, normalizeTrunkOutput: true), seed: 2);
         double plainNorm = plain.Parameters.Sum(p => p.Value.Span.ToArray().Sum(v => v * (double)v));
         double normalizedNorm = normalized.Parameters.Sum(p => p.Value.Span.ToArray().Sum(v => v * (double)v));
         Assert.NotEqual(plainNorm, normalizedNorm);

@@ -34,11 +34,13 @@ internal sealed class ChunkedGenerator : WeightGenerator
     private readonly Workspace _raw = new();
     private readonly Workspace _gradientHeadInput = new();
     private readonly float[] _targetVariance;
+    private readonly bool _normalizeTrunkOutput;
     private float _headVariance;
 
-    public ChunkedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, int chunkSize, int chunkEmbeddingSize)
+    public ChunkedGenerator(int inputSize, TargetLayout layout, IReadOnlyList<int> hiddenSizes, Activation activation, int chunkSize, int chunkEmbeddingSize, bool normalizeTrunkOutput)
         : base(inputSize, layout)
     {
+        _normalizeTrunkOutput = normalizeTrunkOutput;
         _chunkSize = chunkSize;
         _chunks = (layout.Size + chunkSize - 1) / chunkSize;
         _embeddingSize = chunkEmbeddingSize;
@@ -142,6 +144,14 @@ internal sealed class ChunkedGenerator : WeightGenerator
         _trunk.Initialize(random);
         WeightFill.Normal(random, _chunkEmbeddings.Value.Span, 1f);
         float[] moments = ChunkMoments(zSamples, samples);
+        if (_normalizeTrunkOutput && _trunk.LayerCount > 0 && moments.Average() > 0)
+        {
+            // As the headed generators do (see HypernetworkSpec.NormalizeTrunkOutput): the head input gets unit mean
+            // squared norm over the chunks, so Adam moves the generated values by a few learning rates per step.
+            _trunk.ScaleOutput(1f / MathF.Sqrt(moments.Average()));
+            moments = ChunkMoments(zSamples, samples);
+        }
+
         _headVariance = 1f / moments.Average();
         WeightFill.Normal(random, _head.Weight.Value.Span, MathF.Sqrt(_headVariance));
         _head.Bias.Value.Clear();
