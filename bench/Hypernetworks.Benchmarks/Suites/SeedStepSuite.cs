@@ -21,7 +21,7 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
 
     public string Name => "seed-step";
 
-    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N --threads N";
+    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N --warmup N --threads N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -71,7 +71,10 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
             return loss;
         }
 
-        for (int i = 0; i < 5; i++)
+        // Warm: enough steps for every kernel to reach its fully optimised JIT tier (5 steps left some in the
+        // on-stack-replacement tier, which measured nearly twice as slow) and for the workers to be set up.
+        int warmup = options.GetInt("warmup", 60);
+        for (int i = 0; i < warmup; i++)
         {
             Step();
         }
@@ -86,7 +89,7 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
 
         double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / iters;
         long bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
-        Console.Error.WriteLine($"seed-step: loss {loss:F4} after {iters + 5} steps");
+        Console.Error.WriteLine($"seed-step: loss {loss:F4} after {iters + warmup} steps");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             suite = Name,
