@@ -46,7 +46,7 @@ public static class Engine
     {
         CheckThreads(threads, nameof(threads));
         var scope = new ThreadLimitScope(t_threadLimit);
-        t_threadLimit = Math.Min(threads, ThreadsForCurrentThread);
+        t_threadLimit = t_threadLimit > 0 ? Math.Min(threads, t_threadLimit) : threads;
         return scope;
     }
 

@@ -1,5 +1,9 @@
+using Hypernetworks.Tests.Tensors;
+
 namespace Hypernetworks.Tests;
 
+// One test changes the process-wide MaxThreads: run alone.
+[Collection(GemmGlobalStateCollection.Name)]
 public class EngineTests
 {
     [Theory]
@@ -41,6 +45,24 @@ public class EngineTests
         }
 
         Assert.Equal(before, Engine.ThreadsForCurrentThread);
+    }
+
+    [Fact]
+    public void LimitThreads_FollowsMaxThreadsChangedAfterTheScopeOpened()
+    {
+        int previous = Engine.MaxThreads;
+        try
+        {
+            Engine.MaxThreads = 1;
+            using ThreadLimitScope scope = Engine.LimitThreads(8);
+            Assert.Equal(1, Engine.ThreadsForCurrentThread);
+            Engine.MaxThreads = 3;
+            Assert.Equal(3, Engine.ThreadsForCurrentThread);
+        }
+        finally
+        {
+            Engine.MaxThreads = previous;
+        }
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
 
         CancellationToken cancellationToken = _options.CancellationToken;
         TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
-        using ThreadLimitScope threads = Engine.LimitThreads(_options.NumberOfThreads ?? Engine.ThreadsForCurrentThread);
+        using ThreadLimitScope threads = _options.NumberOfThreads is int limit ? Engine.LimitThreads(limit) : default;
         var model = new Hypernetwork(spec, (ulong)_seed);
         try
         {

@@ -62,7 +62,7 @@ public sealed class HypernetworkSpec
     /// chunks). Adam moves each generated weight by about
     /// lr·Σ|eᵢ| per step, so this slows the generated weights to a few learning rates per step, as a directly trained
     /// network's; it helps wide conditioning with a wide trunk (few-shot prototypes), and slows small problems.
-    /// The heads' hyperfan variance is unchanged. Only initialisation reads it; a saved state keeps it with the spec.
+    /// The heads' hyperfan variance is unchanged. Initialisation and <see cref="Hypernetwork.CalibrateInitialization"/> read it; <see cref="Hypernetwork.Save"/> keeps it with the spec (the ML.NET trainer does not set it, and its model archive does not keep it).
     /// </summary>
     public bool NormalizeTrunkOutput { get; init; }
 
@@ -73,7 +73,7 @@ public sealed class HypernetworkSpec
     /// total variance at step 0 is unchanged. In [0, 1); 0 (default) makes the generated weights entirely
     /// condition-dependent at step 0. A large fraction starts from one shared random target network modulated by
     /// the condition, as PyTorch's default nn.Linear init of the heads does (its bias term dominates), which helps
-    /// when the conditions are similar to each other (few-shot prototypes). Only initialisation reads it; a saved state keeps it with the spec.
+    /// when the conditions are similar to each other (few-shot prototypes). Only initialisation reads it; <see cref="Hypernetwork.Save"/> keeps it with the spec (the ML.NET trainer does not set it, and its model archive does not keep it).
     /// </summary>
     public float SharedWeightFraction { get; init; }
 

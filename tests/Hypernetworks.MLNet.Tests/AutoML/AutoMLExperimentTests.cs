@@ -88,7 +88,8 @@ public class AutoMLExperimentTests
             return settings.TrialId;
         });
 
-        await Experiment(runner).SetTrialStore(store).SetTrainingTime(TimeSpan.FromMilliseconds(400)).RunAsync();
+        // The budget leaves trial 1 (10 ms) ample time even on a loaded machine; trial 2 runs until the budget ends.
+        await Experiment(runner).SetTrialStore(store).SetTrainingTime(TimeSpan.FromSeconds(2)).RunAsync();
 
         IReadOnlyList<TrialRecord> trials = await store.LoadTrialsAsync(default);
         Assert.Equal([TrialStatus.Completed, TrialStatus.Pending], trials.Select(t => t.Status));

@@ -143,14 +143,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
     {
         _trunk.Initialize(random);
         WeightFill.Normal(random, _chunkEmbeddings.Value.Span, 1f);
-        float[] moments = ChunkMoments(zSamples, samples);
-        if (_normalizeTrunkOutput && _trunk.LayerCount > 0 && moments.Average() > 0)
-        {
-            // As the headed generators do (see HypernetworkSpec.NormalizeTrunkOutput): the head input gets unit mean
-            // squared norm over the chunks, so Adam moves the generated values by a few learning rates per step.
-            _trunk.ScaleOutput(1f / MathF.Sqrt(moments.Average()));
-            moments = ChunkMoments(zSamples, samples);
-        }
+        float[] moments = NormalizedHeadInputMoments(zSamples, samples);
 
         _headVariance = 1f / moments.Average();
         WeightFill.Normal(random, _head.Weight.Value.Span, MathF.Sqrt(_headVariance));
@@ -158,7 +151,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
         SetScale(moments);
     }
 
-    public override void Calibrate(ReadOnlySpan<float> zSamples, int samples) => SetScale(ChunkMoments(zSamples, samples));
+    public override void Calibrate(ReadOnlySpan<float> zSamples, int samples) => SetScale(NormalizedHeadInputMoments(zSamples, samples));
 
     public override void Dispose()
     {
@@ -211,8 +204,26 @@ internal sealed class ChunkedGenerator : WeightGenerator
         _perChunk.Reserve((long)_chunks * Hidden);
     }
 
-    /// <summary>E‖e_c‖² per chunk c over the sample conditions.</summary>
-    private float[] ChunkMoments(ReadOnlySpan<float> zSamples, int samples)
+    /// <summary>
+    /// <see cref="HeadInputMoments"/>, after scaling the trunk's last layer, with
+    /// <see cref="HypernetworkSpec.NormalizeTrunkOutput"/>, so that their mean over the chunks is 1 (as the headed
+    /// generators do: Adam then moves the generated values by a few learning rates per step). The per-position scale
+    /// is computed from the moments measured afterwards, so the generated variance does not change.
+    /// </summary>
+    private float[] NormalizedHeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
+    {
+        float[] moments = HeadInputMoments(zSamples, samples);
+        if (!_normalizeTrunkOutput || _trunk.LayerCount == 0 || !(moments.Average() > 0))
+        {
+            return moments;
+        }
+
+        _trunk.ScaleOutput(1f / MathF.Sqrt(moments.Average()));
+        return HeadInputMoments(zSamples, samples);
+    }
+
+    /// <summary>E‖e_c‖² per chunk c over the sample conditions (the head input's second moments).</summary>
+    internal float[] HeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
     {
         ReserveTrunk(samples);
         ReadOnlySpan<float> e = RunTrunk(zSamples, samples);
