@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Hypernetworks.Initialization;
-using Hypernetworks.Model.Generators;
+using Hypernetworks.Layers;
 using Hypernetworks.Optimizers;
 
 namespace Hypernetworks.Benchmarks.Suites;
@@ -26,7 +26,7 @@ internal sealed class HeadSuite : IBenchmarkSuite
     public void Run(BenchmarkOptions options)
     {
         int iters = options.GetInt("iters", 50);
-        using var layer = new DenseLayer(Inputs, Outputs, "head");
+        using var layer = new Linear(Inputs, Outputs, "head");
         var random = new SeededRandom(1);
         Fill(layer.Weight.Value.Span, random);
         var x = new float[Rows * Inputs];

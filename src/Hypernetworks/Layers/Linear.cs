@@ -5,10 +5,17 @@ namespace Hypernetworks.Layers;
 
 /// <summary>
 /// A fully connected layer y = x·Wᵀ + b, with W stored [out, in] as PyTorch stores it. Backward accumulates
-/// into the parameters' gradients, so that shared layers can be called several times per step.
+/// into the parameters' gradients, so that shared layers can be called several times per step. A call with at most
+/// 8 rows and at least 1024 outputs (a hypernetwork's generator head: a few conditions, thousands of generated
+/// values) makes one pass over W on up to <see cref="Engine.MaxThreads"/> threads instead of a general GEMM: the
+/// layer is then bound by reading W, and each row of W serves every input row while it is in L1.
 /// </summary>
 public sealed class Linear : IDisposable
 {
+    private const int SkinnyMinimumOutputs = 1024;
+
+    private readonly SkinnyHeadPass? _skinny;
+
     /// <summary>Creates a layer with zero weights; initialise them with the initialisers in Hypernetworks.Initialization.</summary>
     /// <param name="inputSize">Input features.</param>
     /// <param name="outputSize">Output features.</param>
@@ -21,6 +28,7 @@ public sealed class Linear : IDisposable
         OutputSize = outputSize;
         Weight = new Parameter(name + ".weight", outputSize, inputSize);
         Bias = new Parameter(name + ".bias", outputSize);
+        _skinny = outputSize >= SkinnyMinimumOutputs ? new SkinnyHeadPass(inputSize, outputSize) : null;
     }
 
     /// <summary>Input features.</summary>
@@ -41,6 +49,12 @@ public sealed class Linear : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(batch);
         CheckShape(input.Length, batch, InputSize, nameof(input));
         CheckShape(output.Length, batch, OutputSize, nameof(output));
+        if (activation == Activation.Identity)
+        {
+            Forward(input, InputSize, batch, output, OutputSize);
+            return;
+        }
+
         Gemm.Multiply(false, true, batch, OutputSize, InputSize, 1f, input, InputSize, Weight.Value.Span, InputSize, 0f, output, OutputSize, Bias.Value.Span, activation);
     }
 
@@ -58,16 +72,50 @@ public sealed class Linear : IDisposable
             CheckShape(gradInput.Length, batch, InputSize, nameof(gradInput));
         }
 
-        Gemm.Multiply(true, false, OutputSize, InputSize, batch, 1f, gradOutput, OutputSize, input, InputSize, 1f, Weight.Gradient.Span, InputSize);
-        Span<float> biasGrad = Bias.Gradient.Span;
-        for (int row = 0; row < batch; row++)
+        Backward(input, InputSize, gradOutput, OutputSize, batch, gradInput, InputSize, accumulateInput: false);
+    }
+
+    /// <summary>y[rows, out] (row stride <paramref name="ldy"/>) = x[rows, in] (row stride <paramref name="ldx"/>)·Wᵀ + b.</summary>
+    internal void Forward(ReadOnlySpan<float> x, int ldx, int rows, Span<float> y, int ldy)
+    {
+        if (!IsSkinny(rows))
         {
-            TensorPrimitives.Add(biasGrad, gradOutput.Slice(row * OutputSize, OutputSize), biasGrad);
+            Gemm.Multiply(false, true, rows, OutputSize, InputSize, 1f, x, ldx, Weight.Value.Span, InputSize, 0f, y, ldy, Bias.Value.Span, Activation.Identity);
+            return;
         }
 
-        if (!gradInput.IsEmpty)
+        CheckStrides(x.Length, ldx, y.Length, ldy, rows);
+        _skinny!.Forward(Weight, Bias, x, ldx, rows, y, ldy);
+    }
+
+    /// <summary>
+    /// Strided backward: dW += dyᵀ·x, db += Σ dy; dx = dy·W (added to dx when <paramref name="accumulateInput"/>),
+    /// skipped when dx is empty.
+    /// </summary>
+    internal void Backward(ReadOnlySpan<float> x, int ldx, ReadOnlySpan<float> dy, int lddy, int rows, Span<float> dx, int lddx, bool accumulateInput)
+    {
+        if (IsSkinny(rows))
         {
-            Gemm.Multiply(false, false, batch, InputSize, OutputSize, 1f, gradOutput, OutputSize, Weight.Value.Span, InputSize, 0f, gradInput, InputSize);
+            CheckStrides(x.Length, ldx, dy.Length, lddy, rows);
+            if (!dx.IsEmpty && (lddx < InputSize || dx.Length < ((rows - 1) * lddx) + InputSize))
+            {
+                throw new ArgumentException($"'dx' holds {dx.Length} values with row stride {lddx}; {rows} rows of {InputSize} do not fit.", nameof(dx));
+            }
+
+            _skinny!.Backward(Weight, Bias, x, ldx, dy, lddy, rows, dx, lddx, accumulateInput);
+            return;
+        }
+
+        Gemm.Multiply(true, false, OutputSize, InputSize, rows, 1f, dy, lddy, x, ldx, 1f, Weight.Gradient.Span, InputSize);
+        Span<float> biasGradient = Bias.Gradient.Span;
+        for (int row = 0; row < rows; row++)
+        {
+            TensorPrimitives.Add(biasGradient, dy.Slice(row * lddy, OutputSize), biasGradient);
+        }
+
+        if (!dx.IsEmpty)
+        {
+            Gemm.Multiply(false, false, rows, InputSize, OutputSize, 1f, dy, lddy, Weight.Value.Span, InputSize, accumulateInput ? 1f : 0f, dx, lddx);
         }
     }
 
@@ -83,6 +131,18 @@ public sealed class Linear : IDisposable
     {
         Weight.Dispose();
         Bias.Dispose();
+        _skinny?.Dispose();
+    }
+
+    private bool IsSkinny(int rows) => _skinny is not null && rows <= SkinnyHeadPass.MostRows;
+
+    /// <summary>The head kernels read through pointers: check here that every row they touch lies inside its span.</summary>
+    private void CheckStrides(int xLength, int ldx, int yLength, int ldy, int rows)
+    {
+        if (ldx < InputSize || xLength < ((rows - 1) * ldx) + InputSize || ldy < OutputSize || yLength < ((rows - 1) * ldy) + OutputSize)
+        {
+            throw new ArgumentException($"Linear layer {InputSize}->{OutputSize}: input ({xLength} values, stride {ldx}) or output ({yLength} values, stride {ldy}) cannot hold {rows} rows.");
+        }
     }
 
     private static void CheckShape(int length, int batch, int features, string name)

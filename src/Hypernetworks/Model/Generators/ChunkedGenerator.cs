@@ -22,7 +22,7 @@ namespace Hypernetworks.Model.Generators;
 internal sealed class ChunkedGenerator : WeightGenerator
 {
     private readonly Trunk _trunk;
-    private readonly DenseLayer _head;
+    private readonly Linear _head;
     private readonly Parameter _chunkEmbeddings;
     private readonly Parameter[] _parameters;
     private readonly float[] _scale;
@@ -45,7 +45,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
         _chunks = (layout.Size + chunkSize - 1) / chunkSize;
         _embeddingSize = chunkEmbeddingSize;
         _trunk = new Trunk(inputSize + chunkEmbeddingSize, hiddenSizes, activation, "generator.trunk");
-        _head = new DenseLayer(_trunk.OutputSize, chunkSize, "generator.head");
+        _head = new Linear(_trunk.OutputSize, chunkSize, "generator.head");
         _chunkEmbeddings = new Parameter("generator.chunk_embeddings", _chunks, chunkEmbeddingSize);
         _parameters = [.. _trunk.Parameters(), _head.Weight, _head.Bias, _chunkEmbeddings];
         _scale = new float[_chunks * chunkSize];
@@ -121,7 +121,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
             }
         }
 
-        DenseLayer first = _trunk.FirstLayer;
+        Linear first = _trunk.FirstLayer;
         Span<float> weightGradient = first.Weight.Gradient.Span;
         Gemm.Multiply(true, false, hidden, InputSize, groups, 1f, perCondition, hidden, z, InputSize, 1f, weightGradient, width);
         Gemm.Multiply(true, false, hidden, _embeddingSize, _chunks, 1f, perChunk, hidden, _chunkEmbeddings.Value.Span, _embeddingSize, 1f, weightGradient[InputSize..], width);
@@ -169,7 +169,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
     {
         int hidden = Hidden;
         int width = InputSize + _embeddingSize;
-        DenseLayer first = _trunk.FirstLayer;
+        Linear first = _trunk.FirstLayer;
         ReadOnlySpan<float> weight = first.Weight.Value.Span;
         Span<float> perCondition = _perCondition.Span(groups * hidden);
         Span<float> perChunk = _perChunk.Span(_chunks * hidden);

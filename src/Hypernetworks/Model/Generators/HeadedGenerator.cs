@@ -95,7 +95,7 @@ internal sealed class HeadedGenerator : WeightGenerator
     {
         private readonly Trunk _trunk;
         private readonly GeneratedTensor[] _tensors;
-        private readonly DenseLayer[] _heads;
+        private readonly Linear[] _heads;
         private readonly Workspace _gradientHeadInput = new();
         private readonly bool _normalizeTrunkOutput;
         private readonly float _sharedWeightFraction;
@@ -107,7 +107,7 @@ internal sealed class HeadedGenerator : WeightGenerator
             _sharedWeightFraction = sharedWeightFraction;
             _trunk = new Trunk(inputSize, hiddenSizes, activation, name + ".trunk");
             _tensors = tensors;
-            _heads = [.. tensors.Select(t => new DenseLayer(_trunk.OutputSize, t.Length, $"{name}.head.{t.Name}"))];
+            _heads = [.. tensors.Select(t => new Linear(_trunk.OutputSize, t.Length, $"{name}.head.{t.Name}"))];
         }
 
         public IEnumerable<Parameter> Parameters() => _trunk.Parameters().Concat(_heads.SelectMany(h => new[] { h.Weight, h.Bias }));
@@ -178,7 +178,7 @@ internal sealed class HeadedGenerator : WeightGenerator
         public void Dispose()
         {
             _trunk.Dispose();
-            foreach (DenseLayer head in _heads)
+            foreach (Linear head in _heads)
             {
                 head.Dispose();
             }

@@ -12,7 +12,7 @@ namespace Hypernetworks.Model.Generators;
 /// </summary>
 internal sealed class Trunk : IDisposable
 {
-    private readonly DenseLayer[] _layers;
+    private readonly Linear[] _layers;
     private readonly Workspace[] _pre;
     private readonly Workspace[] _post;
     private readonly Workspace _gradientA = new();
@@ -23,13 +23,13 @@ internal sealed class Trunk : IDisposable
     {
         InputSize = inputSize;
         _activation = activation;
-        _layers = new DenseLayer[hiddenSizes.Count];
+        _layers = new Linear[hiddenSizes.Count];
         _pre = new Workspace[hiddenSizes.Count];
         _post = new Workspace[hiddenSizes.Count];
         int width = inputSize;
         for (int i = 0; i < hiddenSizes.Count; i++)
         {
-            _layers[i] = new DenseLayer(width, hiddenSizes[i], $"{name}.{i}");
+            _layers[i] = new Linear(width, hiddenSizes[i], $"{name}.{i}");
             _pre[i] = new Workspace();
             _post[i] = new Workspace();
             width = hiddenSizes[i];
@@ -68,7 +68,7 @@ internal sealed class Trunk : IDisposable
             return;
         }
 
-        DenseLayer last = _layers[^1];
+        Linear last = _layers[^1];
         TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
         TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
     }
@@ -82,7 +82,7 @@ internal sealed class Trunk : IDisposable
         }
 
         int widest = InputSize;
-        foreach (DenseLayer layer in _layers)
+        foreach (Linear layer in _layers)
         {
             widest = Math.Max(widest, layer.OutputSize);
         }
@@ -115,12 +115,12 @@ internal sealed class Trunk : IDisposable
         }
 
         Span<float> gradient = BackwardToFirstPreActivation(gradOutput, rows);
-        DenseLayer first = _layers[0];
+        Linear first = _layers[0];
         first.Backward(input, first.InputSize, gradient, first.OutputSize, rows, gradInput, first.InputSize, false);
     }
 
     /// <summary>The first hidden layer, which the chunked generator drives itself (it splits the input).</summary>
-    public DenseLayer FirstLayer => _layers[0];
+    public Linear FirstLayer => _layers[0];
 
     /// <summary>Runs layers 1… after the caller computed layer 0's pre-activation into <see cref="PreActivation"/>(0).</summary>
     public ReadOnlySpan<float> ForwardFromFirstPreActivation(int rows)
@@ -137,7 +137,7 @@ internal sealed class Trunk : IDisposable
         Span<float> gradient = gradOutput;
         for (int i = _layers.Length - 1; i >= 1; i--)
         {
-            DenseLayer layer = _layers[i];
+            Linear layer = _layers[i];
             int count = rows * layer.OutputSize;
             ActivationFunctions.Backward(_activation, _pre[i].Span(count), _post[i].Span(count), gradient[..count], gradient[..count]);
             Span<float> gradX = (i % 2 == 0 ? _gradientA : _gradientB).Span(rows * layer.InputSize);
@@ -170,7 +170,7 @@ internal sealed class Trunk : IDisposable
 
     public void Dispose()
     {
-        foreach (DenseLayer layer in _layers)
+        foreach (Linear layer in _layers)
         {
             layer.Dispose();
         }

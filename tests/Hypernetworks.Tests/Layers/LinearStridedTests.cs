@@ -1,9 +1,9 @@
 using Hypernetworks.Initialization;
-using Hypernetworks.Model.Generators;
+using Hypernetworks.Layers;
 
-namespace Hypernetworks.Tests.Model;
+namespace Hypernetworks.Tests.Layers;
 
-public class DenseLayerTests
+public class LinearStridedTests
 {
     // Up to 8 rows and 1024+ outputs take the head kernels (in blocks of 4 rows, over several output ranges from
     // 1024 outputs on, with a scalar tail when the inputs are not a multiple of 16); 9 rows the general path. Both
@@ -19,7 +19,7 @@ public class DenseLayerTests
     [InlineData(9, 32, 1100, true)]
     public void ForwardAndBackward_MatchFloat64References(int rows, int inputs, int outputs, bool accumulateInput)
     {
-        using var layer = new DenseLayer(inputs, outputs, "head");
+        using var layer = new Linear(inputs, outputs, "head");
         var random = new SeededRandom(4);
         Fill(layer.Weight.Value.Span, random);
         Fill(layer.Bias.Value.Span, random);
@@ -93,8 +93,8 @@ public class DenseLayerTests
     [InlineData(9, 32, 1100)]
     public void Backward_AfterZeroGradient_GivesTheGradientOfThisPassOnly(int rows, int inputs, int outputs)
     {
-        using var layer = new DenseLayer(inputs, outputs, "head");
-        using var fresh = new DenseLayer(inputs, outputs, "head");
+        using var layer = new Linear(inputs, outputs, "head");
+        using var fresh = new Linear(inputs, outputs, "head");
         var random = new SeededRandom(6);
         Fill(layer.Weight.Value.Span, random);
         layer.Weight.Value.Span.CopyTo(fresh.Weight.Value.Span);
@@ -119,7 +119,7 @@ public class DenseLayerTests
     [Fact]
     public void Backward_OfNoRows_LeavesAPendingZeroGradientZero()
     {
-        using var layer = new DenseLayer(16, 1024, "head");
+        using var layer = new Linear(16, 1024, "head");
         layer.Weight.Gradient.Span.Fill(3f);
         layer.Bias.Gradient.Span.Fill(3f);
         layer.Weight.ZeroGradient();

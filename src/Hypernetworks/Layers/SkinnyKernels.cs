@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Hypernetworks.Model.Generators;
+namespace Hypernetworks.Layers;
 
 /// <summary>
 /// Kernels for a dense layer applied to at most four rows at once with a very wide output (a generator head), over

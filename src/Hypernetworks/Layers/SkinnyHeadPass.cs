@@ -1,6 +1,6 @@
 using Hypernetworks.Tensors;
 
-namespace Hypernetworks.Model.Generators;
+namespace Hypernetworks.Layers;
 
 /// <summary>
 /// The forward and backward passes of a generator head (a dense layer with a few rows and a very wide output) as a
@@ -57,7 +57,7 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
 
     public int Chunks { get; }
 
-    /// <summary>y[rows, out] = x·Wᵀ + b, as <see cref="DenseLayer.Forward"/>.</summary>
+    /// <summary>y[rows, out] = x·Wᵀ + b, as the strided <see cref="Linear"/> forward.</summary>
     public void Forward(Parameter weight, Parameter bias, ReadOnlySpan<float> x, int ldx, int rows, Span<float> y, int ldy)
     {
         fixed (float* xp = x)
@@ -70,7 +70,7 @@ internal sealed unsafe class SkinnyHeadPass : IParallelJob, IDisposable
 
     /// <summary>
     /// dW += dyᵀ·x, db += Σ dy, and dx = dy·W (added to dx when <paramref name="accumulateInput"/>; skipped when dx is
-    /// empty), as <see cref="DenseLayer.Backward"/>.
+    /// empty), as the strided <see cref="Linear"/> backward.
     /// </summary>
     public void Backward(Parameter weight, Parameter bias, ReadOnlySpan<float> x, int ldx, ReadOnlySpan<float> dy, int lddy, int rows, Span<float> dx, int lddx, bool accumulateInput)
     {

@@ -1,13 +1,13 @@
 using Hypernetworks.Initialization;
-using Hypernetworks.Model.Generators;
+using Hypernetworks.Layers;
 using Hypernetworks.Tensors;
 using Hypernetworks.Tests.Tensors;
 
-namespace Hypernetworks.Tests.Model;
+namespace Hypernetworks.Tests.Layers;
 
 // In the collection that runs alone, so that the two-thread run finds the worker pool free.
 [Collection(GemmGlobalStateCollection.Name)]
-public class HeadThreadingTests
+public class LinearHeadThreadingTests
 {
     // The head kernels cut the outputs into fixed ranges and add the ranges' input gradients in range order, so the
     // thread count must not change a bit of any result.
@@ -19,14 +19,14 @@ public class HeadThreadingTests
         (float[] Y, float[] Dx, float[] Dw, float[] Db) Run(int threads)
         {
             using ThreadLimitScope scope = Engine.LimitThreads(threads);
-            using var layer = new DenseLayer(inputs, outputs, "head");
+            using var layer = new Linear(inputs, outputs, "head");
             var random = new SeededRandom(9);
-            DenseLayerTests.Fill(layer.Weight.Value.Span, random);
-            DenseLayerTests.Fill(layer.Bias.Value.Span, random);
+            LinearStridedTests.Fill(layer.Weight.Value.Span, random);
+            LinearStridedTests.Fill(layer.Bias.Value.Span, random);
             var x = new float[rows * inputs];
             var dy = new float[rows * outputs];
-            DenseLayerTests.Fill(x, random);
-            DenseLayerTests.Fill(dy, random);
+            LinearStridedTests.Fill(x, random);
+            LinearStridedTests.Fill(dy, random);
             var y = new float[rows * outputs];
             var dx = new float[rows * inputs];
             layer.Forward(x, inputs, rows, y, outputs);
