@@ -49,13 +49,7 @@ public sealed class Linear : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(batch);
         CheckShape(input.Length, batch, InputSize, nameof(input));
         CheckShape(output.Length, batch, OutputSize, nameof(output));
-        if (activation == Activation.Identity)
-        {
-            Forward(input, InputSize, batch, output, OutputSize);
-            return;
-        }
-
-        Gemm.Multiply(false, true, batch, OutputSize, InputSize, 1f, input, InputSize, Weight.Value.Span, InputSize, 0f, output, OutputSize, Bias.Value.Span, activation);
+        Forward(input, InputSize, batch, output, OutputSize, activation);
     }
 
     /// <summary>
@@ -75,12 +69,15 @@ public sealed class Linear : IDisposable
         Backward(input, InputSize, gradOutput, OutputSize, batch, gradInput, InputSize, accumulateInput: false);
     }
 
-    /// <summary>y[rows, out] (row stride <paramref name="ldy"/>) = x[rows, in] (row stride <paramref name="ldx"/>)·Wᵀ + b.</summary>
-    internal void Forward(ReadOnlySpan<float> x, int ldx, int rows, Span<float> y, int ldy)
+    /// <summary>
+    /// y[rows, out] (row stride <paramref name="ldy"/>) = f(x[rows, in] (row stride <paramref name="ldx"/>)·Wᵀ + b);
+    /// the head kernels take it when f is the identity, else f is fused into a GEMM's epilogue.
+    /// </summary>
+    internal void Forward(ReadOnlySpan<float> x, int ldx, int rows, Span<float> y, int ldy, Activation activation = Activation.Identity)
     {
-        if (!IsSkinny(rows))
+        if (activation != Activation.Identity || !IsSkinny(rows))
         {
-            Gemm.Multiply(false, true, rows, OutputSize, InputSize, 1f, x, ldx, Weight.Value.Span, InputSize, 0f, y, ldy, Bias.Value.Span, Activation.Identity);
+            Gemm.Multiply(false, true, rows, OutputSize, InputSize, 1f, x, ldx, Weight.Value.Span, InputSize, 0f, y, ldy, Bias.Value.Span, activation);
             return;
         }
 

@@ -7,7 +7,7 @@ namespace Hypernetworks.Layers;
 
 /// <summary>
 /// Kernels for a dense layer applied to at most four rows at once with a very wide output (a generator head), over
-/// one range of outputs: each row of W [out, in] is read once and used for every row while it is in L1. Vector512
+/// one range of outputs: each row of W [out, in] is read once and used for every row while it is in L1. AVX-512
 /// where the hardware has it (with a scalar tail when in % 16 ≠ 0), else TensorPrimitives per output.
 /// </summary>
 internal static unsafe class SkinnyKernels
@@ -24,7 +24,7 @@ internal static unsafe class SkinnyKernels
     /// <summary>y[g, j] = W[j, :]·x[g, :] + b[j] for g &lt; <paramref name="rows"/> and j in [j0, j1).</summary>
     public static void Forward(float* w, float* b, int n, int j0, int j1, float* x, int ldx, int rows, float* y, int ldy)
     {
-        if (!Vector512.IsHardwareAccelerated)
+        if (!Avx512F.IsSupported)
         {
             for (int j = j0; j < j1; j++)
             {
@@ -59,7 +59,7 @@ internal static unsafe class SkinnyKernels
                 a3 = Vector512.FusedMultiplyAdd(wv, Vector512.Load(x3 + k), a3);
             }
 
-            Vector128<float> sums = Avx512F.IsSupported ? SumEach(a0, a1, a2, a3) : Vector128.Create(Vector512.Sum(a0), Vector512.Sum(a1), Vector512.Sum(a2), Vector512.Sum(a3));
+            Vector128<float> sums = SumEach(a0, a1, a2, a3);
             float s0 = sums.GetElement(0), s1 = sums.GetElement(1), s2 = sums.GetElement(2), s3 = sums.GetElement(3);
             for (; k < n; k++)
             {
@@ -122,7 +122,7 @@ internal static unsafe class SkinnyKernels
     /// </remarks>
     public static void Backward(float* w, float* dw, float* db, int n, int j0, int j1, float* x, int ldx, float* dy, int lddy, int rows, float* dx, int lddx, bool overwrite, bool overwriteBias)
     {
-        if (!Vector512.IsHardwareAccelerated)
+        if (!Avx512F.IsSupported)
         {
             BackwardPortable(w, dw, db, n, j0, j1, x, ldx, dy, lddy, rows, dx, lddx, overwrite, overwriteBias);
             return;

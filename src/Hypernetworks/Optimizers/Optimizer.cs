@@ -141,8 +141,13 @@ public abstract class Optimizer : IDisposable
         return buffer;
     }
 
-    /// <summary>Prepares step <paramref name="step"/> (1-based), before any range is updated: per-step scalars such as bias corrections.</summary>
-    private protected abstract void BeginUpdate(int step);
+    /// <summary>
+    /// Prepares step <paramref name="step"/> (1-based), before any range is updated: per-step scalars such as bias
+    /// corrections. Nothing by default.
+    /// </summary>
+    private protected virtual void BeginUpdate(int step)
+    {
+    }
 
     /// <summary>
     /// Updates values [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of parameter

@@ -54,11 +54,6 @@ public sealed unsafe class Sgd : Optimizer
     /// <summary>Whether momentum is Nesterov's.</summary>
     public bool Nesterov { get; }
 
-    private protected override void BeginUpdate(int step)
-    {
-        // SGD has no per-step scalars beyond the learning rate, which each range reads.
-    }
-
     internal override void UpdateRange(int parameter, int start, int count)
     {
         Parameter value = Parameters[parameter];

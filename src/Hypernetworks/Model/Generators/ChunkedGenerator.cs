@@ -213,13 +213,7 @@ internal sealed class ChunkedGenerator : WeightGenerator
     private float[] NormalizedHeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
     {
         float[] moments = HeadInputMoments(zSamples, samples);
-        if (!_normalizeTrunkOutput || _trunk.LayerCount == 0 || !(moments.Average() > 0))
-        {
-            return moments;
-        }
-
-        _trunk.ScaleOutput(1f / MathF.Sqrt(moments.Average()));
-        return HeadInputMoments(zSamples, samples);
+        return _normalizeTrunkOutput && _trunk.NormalizeOutput(moments.Average()) ? HeadInputMoments(zSamples, samples) : moments;
     }
 
     /// <summary>E‖e_c‖² per chunk c over the sample conditions (the head input's second moments).</summary>

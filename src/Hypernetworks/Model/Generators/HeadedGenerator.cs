@@ -198,13 +198,7 @@ internal sealed class HeadedGenerator : WeightGenerator
         private (float Second, float Fourth) NormalizedHeadInputMoments(ReadOnlySpan<float> zSamples, int samples)
         {
             (float second, float fourth) = HeadInputMoments(zSamples, samples);
-            if (!_normalizeTrunkOutput || _trunk.LayerCount == 0 || second <= 0)
-            {
-                return (second, fourth);
-            }
-
-            _trunk.ScaleOutput(1f / MathF.Sqrt(second));
-            return HeadInputMoments(zSamples, samples);
+            return _normalizeTrunkOutput && _trunk.NormalizeOutput(second) ? HeadInputMoments(zSamples, samples) : (second, fourth);
         }
 
         private (float Second, float Fourth) HeadInputMoments(ReadOnlySpan<float> zSamples, int samples)

@@ -42,8 +42,6 @@ internal sealed class Trunk : IDisposable
 
     public int OutputSize { get; }
 
-    public int LayerCount => _layers.Length;
-
     public IEnumerable<Parameter> Parameters() => _layers.SelectMany(l => new[] { l.Weight, l.Bias });
 
     /// <summary>Kaiming-normal weights for the generator activation, zero biases.</summary>
@@ -58,19 +56,23 @@ internal sealed class Trunk : IDisposable
     }
 
     /// <summary>
-    /// Multiplies the last layer's weights and bias by <paramref name="factor"/>; with a positively homogeneous
-    /// activation (ReLU, leaky ReLU, identity) this scales the trunk output by exactly that factor.
+    /// Scales the last layer's weights and bias by 1/√<paramref name="meanSquaredNorm"/>, so that an output whose
+    /// mean squared norm is <paramref name="meanSquaredNorm"/> gets a unit one (exactly, with a positively homogeneous
+    /// activation: ReLU, leaky ReLU, identity). Returns false, changing nothing, when the trunk has no layers or the
+    /// norm is not positive.
     /// </summary>
-    public void ScaleOutput(float factor)
+    public bool NormalizeOutput(float meanSquaredNorm)
     {
-        if (_layers.Length == 0)
+        if (_layers.Length == 0 || !(meanSquaredNorm > 0))
         {
-            return;
+            return false;
         }
 
+        float factor = 1f / MathF.Sqrt(meanSquaredNorm);
         Linear last = _layers[^1];
         TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
         TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
+        return true;
     }
 
     public void Reserve(int rows)
