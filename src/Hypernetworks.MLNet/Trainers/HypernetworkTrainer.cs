@@ -15,7 +15,7 @@ namespace Hypernetworks.MLNet;
 /// conditioning are standardised with the training rows' statistics (kept with the model) unless
 /// <see cref="Options.Standardize"/> is off. The training columns are read once into memory as floats, then
 /// trained on in shuffled mini-batches by the core training loop; it logs each epoch to the context's log and stops
-/// on <c>mlContext.CancelExecution()</c>.
+/// when <see cref="Options.CancellationToken"/> is cancelled (ML.NET 5.0.1 keeps <c>MLContext.CancelExecution</c> internal).
 /// </summary>
 public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransformer>
 {
@@ -67,7 +67,6 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         HypernetworkSpec spec = MakeSpec(layout);
 
         using IChannel channel = _host.Start("Training");
-        using var cancellation = new HostCancellation(_host, _options.CancellationToken);
         using ThreadLimitScope threads = _options.NumberOfThreads is int limit ? Engine.LimitThreads(limit) : default;
         channel.Info(MessageSensitivity.None, $"Hypernetwork ({layout.Task}): {spec.Generator} generator [{string.Join(", ", spec.HiddenSizes)}], target {string.Join(" -> ", spec.TargetLayerSizes.Select(l => l.In).Append(spec.OutputSize))}, seed {_seed}.");
         var model = new Hypernetwork(spec, (ulong)_seed);
@@ -75,15 +74,10 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         {
             var progress = new ChannelProgress(channel, _options.Progress);
             InputStandardization standardization = _options.CacheTrainingData
-                ? FitInMemory(model, input, layout, progress, cancellation.Token)
-                : FitStreaming(model, input, layout, progress, cancellation.Token);
+                ? FitInMemory(model, input, layout, progress, _options.CancellationToken)
+                : FitStreaming(model, input, layout, progress, _options.CancellationToken);
             return new HypernetworkTransformer(model, layout, standardization,
                 task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null);
-        }
-        catch (OperationCanceledException) when (HostCancellation.IsCanceled(_host))
-        {
-            model.Dispose();
-            throw new OperationCanceledException("Operation was canceled.");
         }
         catch
         {
