@@ -22,7 +22,7 @@ namespace Hypernetworks.MLNet;
 public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
 {
     /// <summary>Rows scored together by a cursor of <see cref="Transform"/>.</summary>
-    public const int ScoringBatchSize = 512;
+    public const int ScoringBatchSize = 4096;
 
     private readonly HypernetworkColumnLayout _layout;
     private readonly LabelKeyValues? _labelKeyValues;
@@ -31,9 +31,10 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
     private readonly ConcurrentBag<Hypernetwork> _replicas = [];
     private bool _disposed;
 
-    internal HypernetworkTransformer(Hypernetwork model, HypernetworkColumnLayout layout, InputStandardization standardization, LabelKeyValues? labelKeyValues)
+    internal HypernetworkTransformer(Hypernetwork model, HypernetworkColumnLayout layout, InputStandardization standardization, LabelKeyValues? labelKeyValues, DataViewSchema inputSchema)
     {
         Model = model;
+        InputSchema = inputSchema;
         _layout = layout;
         Standardization = standardization;
         _labelKeyValues = labelKeyValues;
@@ -72,6 +73,9 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
     internal InputStandardization Standardization { get; }
 
     internal LabelKeyValues? LabelKeyValues => _labelKeyValues;
+
+    /// <summary>The schema of the rows the transformer was fitted (or loaded) on; its stock stand-in is built for it when saved.</summary>
+    internal DataViewSchema InputSchema { get; }
 
     /// <summary>
     /// The target network generated for one conditioning vector (as the conditioning column holds it), as a

@@ -77,7 +77,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
                 ? FitInMemory(model, input, layout, progress, _options.CancellationToken)
                 : FitStreaming(model, input, layout, progress, _options.CancellationToken);
             return new HypernetworkTransformer(model, layout, standardization,
-                task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null);
+                task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null, schema);
         }
         catch
         {
