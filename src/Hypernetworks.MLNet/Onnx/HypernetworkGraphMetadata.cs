@@ -24,6 +24,9 @@ internal static class HypernetworkGraphMetadata
     /// <summary>The key of the column description (JSON).</summary>
     public const string DescriptionKey = "hypernetworks.mlnet.columns";
 
+    /// <summary>The key of the SHA-256 (hex) of every value initializer's raw data, in graph order.</summary>
+    public const string ChecksumKey = "hypernetworks.mlnet.sha256";
+
     /// <summary>The producer name written.</summary>
     public const string ProducerName = "Hypernetworks.MLNet";
 

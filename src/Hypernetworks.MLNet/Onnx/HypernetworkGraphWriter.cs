@@ -60,7 +60,7 @@ internal static class HypernetworkGraphWriter
         string z = build.Encode(description);
         IReadOnlyDictionary<string, string> theta = build.Generate(z);
         string y = build.ApplyTarget(x, theta);
-        List<OnnxValueInfo> outputs = TaskOutputs(graph, spec, description, y);
+        List<OnnxValueInfo> outputs = TaskOutputNodes.Add(graph, spec.Task, spec.OutputSize, description.ClassNames, y);
 
         bool key = description.ConditioningKeyCount > 0;
         OnnxValueInfo[] inputs =
@@ -76,6 +76,7 @@ internal static class HypernetworkGraphWriter
             new(M.VersionKey, M.FormatVersion.ToString(CultureInfo.InvariantCulture)),
             new(M.SpecKey, SpecJson.Write(spec)),
             new(M.DescriptionKey, DescriptionJson.Write(description)),
+            new(M.ChecksumKey, includeValues ? Checksum(graph.Initializers, graph.ValueNames) : ""),
         ];
         return new HypernetworkGraph(Model(onnx, metadata), graph.ValueNames);
     }
@@ -83,6 +84,21 @@ internal static class HypernetworkGraphWriter
     /// <summary>The model wrapper of a graph, with this library's IR version, operator sets and producer.</summary>
     public static OnnxModel Model(OnnxGraph graph, IReadOnlyList<KeyValuePair<string, string>> metadata)
         => new(OnnxModel.WrittenIrVersion, [("", OnnxModel.WrittenOpset), (OnnxModel.MlDomain, OnnxModel.WrittenMlOpset)], M.ProducerName, M.FormatVersion.ToString(CultureInfo.InvariantCulture), graph, metadata);
+
+    /// <summary>The hex SHA-256 of the raw data of the value initializers, in their order.</summary>
+    public static string Checksum(IEnumerable<OnnxTensor> initializers, IReadOnlySet<string> valueNames)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (OnnxTensor tensor in initializers)
+        {
+            if (valueNames.Contains(tensor.Name))
+            {
+                hash.AppendData(tensor.RawData.Span);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
 
     /// <summary>(v − mean)·scale when statistics are given, else v.</summary>
     public static string Standardize(OnnxGraphBuilder graph, string input, (string Mean, string Scale)? statistics)
@@ -100,61 +116,6 @@ internal static class HypernetworkGraphWriter
 
         graph.AddValue(Value(meanName, mean, [mean.Length], includeValues));
         graph.AddValue(Value(scaleName, scale, [scale.Length], includeValues));
-    }
-
-    private static List<OnnxValueInfo> TaskOutputs(OnnxGraphBuilder graph, HypernetworkSpec spec, HypernetworkGraphDescription description, string y)
-    {
-        int outputs = spec.OutputSize;
-        string[] flatShape = [graph.Int64s(0, outputs)];
-        switch (spec.Task)
-        {
-            case HypernetworkTask.BinaryClassification:
-                string score = graph.AddNamed("Reshape", M.ScoreOutput, [y, .. flatShape]);
-                graph.AddNamed("Sigmoid", M.ProbabilityOutput, [score]);
-                graph.AddNamed("Greater", M.PredictedLabelOutput, [score, graph.Float(0f)]);
-                return
-                [
-                    new(M.ScoreOutput, OnnxElementType.Float, [null, outputs]),
-                    new(M.ProbabilityOutput, OnnxElementType.Float, [null, outputs]),
-                    new(M.PredictedLabelOutput, OnnxElementType.Bool, [null, outputs]),
-                ];
-            case HypernetworkTask.MulticlassClassification:
-                string logits = graph.Add("Reshape", [y, .. flatShape]);
-                string probabilities = graph.AddNamed("Softmax", M.ScoreOutput, [logits], OnnxAttribute.Of("axis", 1L));
-                string index = graph.Add("ArgMax", [probabilities], OnnxAttribute.Of("axis", 1L), OnnxAttribute.Of("keepdims", 1L));
-                graph.AddNamed("Cast", M.PredictedIndexOutput, [index], OnnxAttribute.Of("to", (long)OnnxElementType.Float));
-                if (description.ClassNames is { } names)
-                {
-                    AddSlotNames(graph, M.ScoreOutput, names);
-                }
-
-                return
-                [
-                    new(M.ScoreOutput, OnnxElementType.Float, [null, outputs]),
-                    new(M.PredictedIndexOutput, OnnxElementType.Float, [null, 1]),
-                ];
-            default:
-                graph.AddNamed("Reshape", M.ScoreOutput, [y, .. flatShape]);
-                return [new(M.ScoreOutput, OnnxElementType.Float, [null, outputs])];
-        }
-    }
-
-    /// <summary>
-    /// ML.NET's OnnxTransformer gives output column C the slot names held in the keys_strings attribute of a node named
-    /// "mlnet.C.SlotNames": a LabelEncoder over a constant whose own output nothing reads.
-    /// </summary>
-    private static void AddSlotNames(OnnxGraphBuilder graph, string column, IReadOnlyList<string> names)
-    {
-        string source = graph.Constant(OnnxTensor.FromStrings("const.class_names", names));
-        graph.AddNode(
-            "LabelEncoder",
-            OnnxModel.MlDomain,
-            $"mlnet.{column}.SlotNames",
-            "unused.class_indices",
-            [source],
-            OnnxAttribute.Of("keys_strings", names),
-            OnnxAttribute.Of("values_int64s", (IReadOnlyList<long>)[.. Enumerable.Range(0, names.Count).Select(i => (long)i)]),
-            OnnxAttribute.Of("default_int64", -1L));
     }
 
     private static void CheckNames(OnnxGraphBuilder graph, OnnxValueInfo[] inputs)

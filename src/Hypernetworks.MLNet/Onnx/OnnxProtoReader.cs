@@ -378,6 +378,7 @@ internal static class OnnxProtoReader
 
                     Limit(dims.Count, OnnxReadLimits.MaxDimensions, "A value's shape");
                     long? value = null;
+                    string? param = null;
                     var dim = new ProtoFieldReader(bytes, shape.ReadRegion());
                     while (dim.Next())
                     {
@@ -385,13 +386,17 @@ internal static class OnnxProtoReader
                         {
                             value = dim.ReadInt64();
                         }
+                        else if (dim.Field == DimParam)
+                        {
+                            param = dim.ReadString();
+                        }
                         else
                         {
                             dim.Skip();
                         }
                     }
 
-                    dims.Add(value);
+                    dims.Add(value is null && param == OnnxValueInfo.BatchDimension ? null : param is null && value is not null ? value : OnnxValueInfo.ForeignDimension);
                 }
             }
             else

@@ -12,8 +12,11 @@ public sealed class GraphCase : IDisposable
 {
     public const int Rows = 12;
 
-    private GraphCase(Hypernetwork network, HypernetworkGraphDescription description, float[] conditioning, float[] features)
+    private readonly bool _ownsNetwork = true;
+
+    private GraphCase(Hypernetwork network, HypernetworkGraphDescription description, float[] conditioning, float[] features, bool ownsNetwork = true)
     {
+        _ownsNetwork = ownsNetwork;
         Network = network;
         Description = description;
         Conditioning = conditioning;
@@ -147,7 +150,16 @@ public sealed class GraphCase : IDisposable
 
     public float[] EngineFeatures() => Standardize(Features, Description.FeatureMean, Description.FeatureScale);
 
-    public void Dispose() => Network.Dispose();
+    /// <summary>The same model with other conditioning rows (it does not own the model).</summary>
+    public GraphCase WithConditioning(float[] conditioning) => new(Network, Description, conditioning, Features, ownsNetwork: false);
+
+    public void Dispose()
+    {
+        if (_ownsNetwork)
+        {
+            Network.Dispose();
+        }
+    }
 
     public override string ToString() => $"{Spec.Generator}{(Spec.LowRankBase ? "+base" : "")}/{Spec.Encoder}/{Spec.Task}/{(Description.FeatureMean is null ? "raw" : "standardised")}";
 

@@ -6,17 +6,26 @@ namespace Hypernetworks.MLNet.Tests.Onnx;
 /// <summary>Runs an exported graph in ONNX Runtime.</summary>
 public static class OnnxRun
 {
-    public static Dictionary<string, float[]> Run(byte[] model, GraphCase c)
+    public static Dictionary<string, float[]> Run(byte[] model, GraphCase c) => Run(model, c, withConditioning: true);
+
+    /// <summary>Runs a materialised target network's graph, which reads the features alone.</summary>
+    public static Dictionary<string, float[]> RunFeaturesOnly(byte[] model, GraphCase c) => Run(model, c, withConditioning: false);
+
+    private static Dictionary<string, float[]> Run(byte[] model, GraphCase c, bool withConditioning)
     {
         using var session = new InferenceSession(model);
         int rows = GraphCase.Rows;
         var inputs = new List<NamedOnnxValue>
         {
-            c.Keyed
-                ? NamedOnnxValue.CreateFromTensor(c.Description.ConditioningColumnName, new DenseTensor<uint>(c.Conditioning.Select(k => (uint)k).ToArray(), [rows, 1]))
-                : NamedOnnxValue.CreateFromTensor(c.Description.ConditioningColumnName, new DenseTensor<float>(c.Conditioning, [rows, c.Description.ConditioningSize])),
             NamedOnnxValue.CreateFromTensor(c.Description.FeatureColumnName, new DenseTensor<float>(c.Features, [rows, c.Description.FeatureSize])),
         };
+        if (withConditioning)
+        {
+            inputs.Add(c.Keyed
+                ? NamedOnnxValue.CreateFromTensor(c.Description.ConditioningColumnName, new DenseTensor<uint>(c.Conditioning.Select(k => (uint)k).ToArray(), [rows, 1]))
+                : NamedOnnxValue.CreateFromTensor(c.Description.ConditioningColumnName, new DenseTensor<float>(c.Conditioning, [rows, c.Description.ConditioningSize])));
+        }
+
         using IDisposableReadOnlyCollection<DisposableNamedOnnxValue> results = session.Run(inputs);
         var outputs = new Dictionary<string, float[]>();
         foreach (DisposableNamedOnnxValue result in results)
