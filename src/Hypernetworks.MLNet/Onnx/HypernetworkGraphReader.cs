@@ -28,6 +28,13 @@ internal static class HypernetworkGraphReader
         }
     }
 
+    /// <summary>The task a graph of ours declares in its column description (the graph is not validated).</summary>
+    public static HypernetworkTask ReadTask(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return DescriptionJson.Read(Required(Metadata(OnnxProtoReader.ReadHeader(bytes)), M.DescriptionKey)).Task;
+    }
+
     public static LoadedHypernetworkGraph Read(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
