@@ -77,7 +77,7 @@ internal static class HypernetworkColumns
         if (!key && !IsSingles(column))
         {
             throw SchemaErrors.Mismatch(nameof(shape), ConditioningRole, name, ConditioningExpected, SchemaErrors.Describe(column),
-                SchemaErrors.Hint(column.ItemType, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: true));
+                SchemaErrors.Hint(column.ItemType, column.IsKey, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: true));
         }
     }
 
@@ -88,7 +88,7 @@ internal static class HypernetworkColumns
         if (!IsSingles(column))
         {
             throw SchemaErrors.Mismatch(nameof(shape), FeatureRole, name, FeatureExpected, SchemaErrors.Describe(column),
-                SchemaErrors.Hint(column.IsKey ? new KeyDataViewType(typeof(uint), 1) : column.ItemType, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: false));
+                SchemaErrors.Hint(column.ItemType, column.IsKey, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: false));
         }
     }
 

@@ -46,18 +46,26 @@ internal static class SchemaErrors
     }
 
     /// <summary>The stock ML.NET transform that turns a column of <paramref name="itemType"/> into what the hypernetwork reads.</summary>
-    public static string Hint(DataViewType itemType, bool variableSize, string columnName, bool keyAllowed)
+    public static string Hint(DataViewType itemType, bool variableSize, string columnName, bool keyAllowed) =>
+        Hint(itemType, itemType is KeyDataViewType, variableSize, columnName, keyAllowed);
+
+    /// <summary>The stock ML.NET transform that turns a column into what the hypernetwork reads; <paramref name="isKey"/> for a key column.</summary>
+    public static string Hint(DataViewType itemType, bool isKey, bool variableSize, string columnName, bool keyAllowed)
     {
         if (variableSize)
         {
             return $"Give '{columnName}' a known size: mlContext.Transforms.Concatenate of known-size columns, or [VectorType(n)] on the input class.";
         }
 
+        if (isKey)
+        {
+            return $"Use mlContext.Transforms.Conversion.MapKeyToVector(\"{columnName}\") (or Categorical.OneHotEncoding) to make Single values.";
+        }
+
         return itemType switch
         {
             TextDataViewType when keyAllowed => $"Use mlContext.Transforms.Conversion.MapValueToKey(\"{columnName}\") to read it as a key (a learned embedding per value), or Categorical.OneHotEncoding for a vector.",
             TextDataViewType => $"Use mlContext.Transforms.Categorical.OneHotEncoding(\"{columnName}\") or mlContext.Transforms.Text.FeaturizeText(\"{columnName}\") to make Single values.",
-            KeyDataViewType => $"Use mlContext.Transforms.Conversion.MapKeyToVector(\"{columnName}\") (or Categorical.OneHotEncoding) to make Single values.",
             BooleanDataViewType or NumberDataViewType => $"Use mlContext.Transforms.Conversion.ConvertType(\"{columnName}\", outputKind: DataKind.Single).",
             _ => $"Convert '{columnName}' to Single with a stock ML.NET transform.",
         };

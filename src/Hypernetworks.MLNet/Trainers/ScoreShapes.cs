@@ -1,6 +1,7 @@
 using Hypernetworks.MLNet.Scoring;
 using Hypernetworks.Model;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Trainers;
 
@@ -19,8 +20,8 @@ internal static class ScoreShapes
     {
         IEstimator<ITransformer> columns = task switch
         {
-            HypernetworkTask.BinaryClassification => Shapes.Transforms.Conversion.ConvertType(ScoreColumns.Score, labelColumnName, Microsoft.ML.Data.DataKind.Single)
-                .Append(Shapes.Transforms.Conversion.ConvertType(ScoreColumns.Probability, labelColumnName, Microsoft.ML.Data.DataKind.Single))
+            HypernetworkTask.BinaryClassification => Shapes.Transforms.Conversion.ConvertType(ScoreColumns.Score, labelColumnName, DataKind.Single)
+                .Append(Shapes.Transforms.Conversion.ConvertType(ScoreColumns.Probability, labelColumnName, DataKind.Single))
                 .Append(Shapes.Transforms.CopyColumns(ScoreColumns.PredictedLabel, labelColumnName)),
             HypernetworkTask.MulticlassClassification => Shapes.Transforms.Conversion.MapKeyToVector(ScoreColumns.Score, labelColumnName)
                 .Append(Shapes.Transforms.CopyColumns(ScoreColumns.PredictedLabel, labelColumnName)),
