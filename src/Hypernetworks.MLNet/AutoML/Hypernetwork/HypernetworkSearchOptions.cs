@@ -1,4 +1,5 @@
 using Hypernetworks.Model;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.AutoML;
 
