@@ -3,8 +3,11 @@ namespace Hypernetworks.MLNet.AutoML;
 /// <summary>
 /// A hyper-parameter sweep, shaped like ML.NET's AutoMLExperiment: set the search space, the trial
 /// runner (what one trial trains and evaluates), the tuner, the budgets, the trial store and a monitor,
-/// then <see cref="RunAsync"/> returns the best trial. Trials that fail are recorded and the sweep goes
-/// on; poor trials are stopped early by successive halving (ASHA) unless switched off.
+/// then <see cref="RunAsync"/> returns the best trial. The first trial runs the starting point as given (the search
+/// space's default, or the parameter given with it, e.g. a hypernetwork's base options) before any tuner proposes, and
+/// the best trial is chosen among the trials that ran to the end (a trial stopped early only when none did), so the
+/// sweep never returns a model worse on validation than its first trial. Trials that fail are recorded and the sweep
+/// goes on; poor trials are stopped early by successive halving (ASHA) unless switched off.
 /// </summary>
 public sealed class AutoMLExperiment
 {
