@@ -256,6 +256,15 @@ public class AutoMLExperimentTests
     }
 
     [Fact]
+    public void SetSearchSpace_ThrowsForAFirstParameterMissingAnOption()
+    {
+        Parameter start = Parameter.CreateNestedParameter();
+        start["x0"] = Parameter.FromDouble(1);
+
+        Assert.Throws<ArgumentException>(() => new AutoMLExperiment().SetSearchSpace(Objectives.Box(2), start));
+    }
+
+    [Fact]
     public async Task RunAsync_ReturnsACompletedTrialOverABetterOneStoppedEarly()
     {
         var monitor = new RecordingMonitor();

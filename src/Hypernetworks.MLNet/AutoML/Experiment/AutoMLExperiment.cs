@@ -46,10 +46,16 @@ public sealed class AutoMLExperiment
     /// starting point the sweep must beat (its values may lie outside the space's ranges).
     /// </summary>
     /// <param name="searchSpace">The search space.</param>
-    /// <param name="firstParameter">The first trial's parameter; the space's default point when null.</param>
+    /// <param name="firstParameter">The first trial's parameter (a value for every option of the space); the space's default point when null.</param>
     public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace, Parameter? firstParameter)
     {
         ArgumentNullException.ThrowIfNull(searchSpace);
+        if (firstParameter is not null)
+        {
+            // Tuners learn from the first trial through this mapping: a missing option fails here, not mid-sweep.
+            _ = searchSpace.MappingToFeatureSpace(firstParameter);
+        }
+
         this.searchSpace = searchSpace;
         this.firstParameter = firstParameter;
         return this;
