@@ -15,8 +15,8 @@ namespace Hypernetworks.MLNet;
 /// <item>regression: the score tensor (Vector&lt;Single, 1, 1&gt;) → CopyColumns → <see cref="IdentityRegressionModel"/> → Score (Single);</item>
 /// <item>binary: the same Score, then Expression transforms Probability = 1 / (1 + exp(−Score)) and PredictedLabel = Score &gt; 0;</item>
 /// <item>multiclass: the predicted index the same way to a Single, MapValue (index → class value), MapValueToKey with the
-/// class values in key order → PredictedLabel; the probabilities (slot names from the graph) → CopyColumns → Score,
-/// a Vector&lt;Single, 1, K&gt; (OnnxTransformer keeps the batch dimension; no stock transform found flattens it while keeping slot names).</item>
+/// class values in key order → PredictedLabel; the probabilities (Vector&lt;Single, 1, K&gt;, slot names from the graph)
+/// → the identity Expression, which makes a Vector&lt;Single, K&gt; and keeps slot names → Score.</item>
 /// </list>
 /// Intermediate columns are dropped. The OnnxTransformer reads its model file again when it is saved, so the file
 /// (a temporary file of ours) lives until <see cref="Dispose"/>: save the chain, then dispose it.
@@ -73,7 +73,7 @@ internal sealed class StockScoringChain : IDisposable
                 case HypernetworkTask.MulticlassClassification:
                     view = AddPredictedLabel(mlContext, transformers, view, description);
                     view = Add(transformers, view, mlContext.Transforms.DropColumns("Score", ValueColumn, IdentityRegressionModel.InputColumn, M.PredictedIndexOutput));
-                    view = Add(transformers, view, mlContext.Transforms.CopyColumns("Score", M.ScoreOutput));
+                    view = Add(transformers, view, mlContext.Transforms.Expression("Score", "p => p", M.ScoreOutput));
                     Add(transformers, view, mlContext.Transforms.DropColumns(M.ScoreOutput));
                     break;
                 default:

@@ -54,8 +54,7 @@ public static class StockRows
                 break;
             case HypernetworkTask.MulticlassClassification:
                 Assert.Equal(["PredictedLabel", "Score"], added.Order(StringComparer.Ordinal));
-                var score = Assert.IsType<VectorDataViewType>(output["Score"].Type);
-                Assert.Equal((NumberDataViewType.Single, 4), (score.ItemType, score.Size));
+                Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 4), output["Score"].Type);
                 VBuffer<ReadOnlyMemory<char>> slots = default;
                 output["Score"].GetSlotNames(ref slots);
                 Assert.Equal(ClassNames, slots.DenseValues().Select(s => s.ToString()));
