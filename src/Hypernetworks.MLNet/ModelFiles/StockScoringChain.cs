@@ -41,7 +41,7 @@ internal sealed class StockScoringChain : IDisposable
     {
         HypernetworkTask.Regression => 4,
         HypernetworkTask.BinaryClassification => 6,
-        _ => 9,
+        _ => 8,
     };
 
     /// <summary>Builds the chain for rows of <paramref name="inputSchema"/> (which must hold the description's columns).</summary>
