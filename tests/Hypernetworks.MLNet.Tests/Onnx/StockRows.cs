@@ -47,7 +47,7 @@ public static class StockRows
         switch (c.Spec.Task)
         {
             case HypernetworkTask.BinaryClassification:
-                Assert.Equal(["Score", "Probability", "PredictedLabel"], added);
+                Assert.Equal(["PredictedLabel", "Probability", "Score"], added.Order(StringComparer.Ordinal));
                 Assert.Equal(NumberDataViewType.Single, output["Score"].Type);
                 Assert.Equal(NumberDataViewType.Single, output["Probability"].Type);
                 Assert.Equal(BooleanDataViewType.Instance, output["PredictedLabel"].Type);
