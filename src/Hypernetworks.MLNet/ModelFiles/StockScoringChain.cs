@@ -37,6 +37,9 @@ internal sealed class StockScoringChain : IDisposable
     /// <summary>The chain; save it with mlContext.Model.Save or by forwarding a ModelSaveContext to its ICanSaveModel.</summary>
     public TransformerChain<ITransformer> Transformer { get; }
 
+    /// <summary>The temporary ONNX file the chain's OnnxTransformer reads (deleted by <see cref="Dispose"/>).</summary>
+    public string ModelPath => _modelPath;
+
     /// <summary>The number of transformers the chain holds for a task (the stand-ins that <see cref="OurGraphLocator"/> reports).</summary>
     public static int Length(HypernetworkTask task) => task switch
     {
