@@ -35,7 +35,8 @@ public sealed class OurGraphLocatorTests
             Assert.Equal(StockScoringChain.Length(task), match.Count);
             Assert.Equal(match.Chain.Count(), match.Count);
             Assert.IsType<OnnxTransformer>(match.Chain.First());
-            Assert.NotSame(loaded, match.Chain);
+            Assert.Equal([1], match.Path);
+            Assert.Same(((TransformerChain<ITransformer>)loaded).ElementAt(1), match.Chain);
 
             LoadedHypernetworkGraph rebuilt = HypernetworkGraphReader.Read(match.Onnx);
             using Hypernetwork network = rebuilt.Network;
