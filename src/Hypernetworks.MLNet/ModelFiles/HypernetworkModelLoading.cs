@@ -10,8 +10,9 @@ namespace Hypernetworks.MLNet;
 /// <c>mlContext.Model.LoadHypernetwork</c>: loads an ML.NET model file with stock <c>mlContext.Model.Load</c>, then
 /// puts a <see cref="HypernetworkTransformer"/> back in place of each stock stand-in that our saving wrote (an
 /// <c>OnnxTransformer</c> whose graph carries our mark, and the stock transforms after it), rebuilt from the graph's
-/// own initializers. The rest of the chain is the user's, untouched. A file that is not a readable ML.NET model, or
-/// whose graph of ours is corrupt, fails with <see cref="HypernetworkModelFormatException"/>.
+/// own initializers. The rest of the chain is the user's, untouched. Our graphs are read and validated from the
+/// archive before stock loading starts. A file that is not a readable ML.NET model, or whose graph of ours is corrupt
+/// or hostile, fails with <see cref="HypernetworkModelFormatException"/>.
 /// </summary>
 public static class HypernetworkModelLoading
 {
@@ -37,10 +38,23 @@ public static class HypernetworkModelLoading
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(stream);
+        using var archive = new MemoryStream();
+        stream.CopyTo(archive);
+
+        // Every entry is checked whole, and our graphs validated, before stock Load reads any of it.
+        archive.Position = 0;
+        ArchiveIntegrity.Check(archive);
+        archive.Position = 0;
+        foreach (ScannedGraph scanned in HypernetworkArchiveScanner.Read(archive))
+        {
+            scanned.Graph.Network.Dispose();
+        }
+
+        archive.Position = 0;
         ITransformer loaded;
         try
         {
-            loaded = catalog.Load(stream, out inputSchema);
+            loaded = catalog.Load(archive, out inputSchema);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or HypernetworkModelFormatException))
         {
@@ -81,6 +95,7 @@ public static class HypernetworkModelLoading
             if (part is OnnxTransformer onnx && OurGraph(mlContext, onnx) is byte[] graph)
             {
                 HypernetworkTransformer ours = HypernetworkTransformer.FromGraph(HypernetworkGraphReader.Read(graph), current);
+                CheckInput(ours, current, i);
                 int standIns = Math.Min(StockScoringChain.Length(ours.Task), parts.Length - i);
                 replaced.AddRange(parts.Skip(i).Take(standIns));
                 i += standIns - 1;
@@ -92,7 +107,7 @@ public static class HypernetworkModelLoading
             }
 
             rebuilt.Add(part);
-            current = part.GetOutputSchema(current);
+            current = OutputSchema(part, current, i);
         }
 
         if (replaced.Count == 0 && rebuilt.SequenceEqual(parts))
@@ -106,6 +121,31 @@ public static class HypernetworkModelLoading
         }
 
         return rebuilt.Count == 1 && replaced.Count > 0 && parts.Length == replaced.Count ? rebuilt[0] : new TransformerChain<ITransformer>([.. rebuilt]);
+    }
+
+    private static void CheckInput(HypernetworkTransformer ours, DataViewSchema schema, int index)
+    {
+        try
+        {
+            ours.GetOutputSchema(schema);
+        }
+        catch (ArgumentException e)
+        {
+            ours.Dispose();
+            throw new HypernetworkModelFormatException($"Transformer {index} of the model is a hypernetwork graph whose columns the rows before it do not provide: {e.Message}", e);
+        }
+    }
+
+    private static DataViewSchema OutputSchema(ITransformer part, DataViewSchema schema, int index)
+    {
+        try
+        {
+            return part.GetOutputSchema(schema);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new HypernetworkModelFormatException($"Transformer {index} of the model ({part.GetType().Name}) does not accept the schema the rows before it give: {e.Message}", e);
+        }
     }
 
     private static byte[]? OurGraph(MLContext mlContext, OnnxTransformer transformer)

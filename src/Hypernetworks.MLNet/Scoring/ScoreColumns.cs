@@ -6,10 +6,10 @@ using Microsoft.ML.Data;
 namespace Hypernetworks.MLNet.Scoring;
 
 /// <summary>
-/// The columns a hypernetwork adds, named and typed as ML.NET's trainers write them: <c>Score</c> (Single) for
-/// regression; <c>Score</c> (the logit), <c>Probability</c> and <c>PredictedLabel</c> (Boolean) for binary
-/// classification; <c>Score</c> (a vector of class probabilities) and <c>PredictedLabel</c> (a key of the label's
-/// type, with its key values) for multiclass classification.
+/// The columns a hypernetwork adds, named, typed and ordered as ML.NET's scorers write them: <c>Score</c> (Single)
+/// for regression; <c>PredictedLabel</c> (Boolean), <c>Score</c> (the logit) and <c>Probability</c> for binary
+/// classification; <c>PredictedLabel</c> (a key of the label's type, with its key values) and <c>Score</c> (a vector
+/// of class probabilities, the class names as slot names) for multiclass classification.
 /// </summary>
 internal static class ScoreColumns
 {
@@ -22,14 +22,14 @@ internal static class ScoreColumns
     {
         HypernetworkTask.BinaryClassification =>
         [
+            new(PredictedLabel, BooleanDataViewType.Instance),
             new(Score, NumberDataViewType.Single),
             new(Probability, NumberDataViewType.Single),
-            new(PredictedLabel, BooleanDataViewType.Instance),
         ],
         HypernetworkTask.MulticlassClassification =>
         [
-            new(Score, new VectorDataViewType(NumberDataViewType.Single, classCount), keyValues?.MakeSlotNameAnnotations()),
             new(PredictedLabel, new KeyDataViewType(typeof(uint), classCount), keyValues?.MakeKeyValueAnnotations()),
+            new(Score, new VectorDataViewType(NumberDataViewType.Single, classCount), keyValues?.MakeSlotNameAnnotations()),
         ],
         _ => [new(Score, NumberDataViewType.Single)],
     };
@@ -37,9 +37,9 @@ internal static class ScoreColumns
     /// <summary>The getter of added column <paramref name="index"/>, reading the current row's outputs from <paramref name="source"/>.</summary>
     public static Delegate MakeGetter(HypernetworkTask task, int index, ScoreSource source) => (task, index) switch
     {
-        (HypernetworkTask.BinaryClassification, 1) => (ValueGetter<float>)((ref float value) => value = Sigmoid(source.Current()[0])),
-        (HypernetworkTask.BinaryClassification, 2) => (ValueGetter<bool>)((ref bool value) => value = source.Current()[0] > 0f),
-        (HypernetworkTask.MulticlassClassification, 0) => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
+        (HypernetworkTask.BinaryClassification, 0) => (ValueGetter<bool>)((ref bool value) => value = source.Current()[0] > 0f),
+        (HypernetworkTask.BinaryClassification, 2) => (ValueGetter<float>)((ref float value) => value = Sigmoid(source.Current()[0])),
+        (HypernetworkTask.MulticlassClassification, 1) => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
         {
             ReadOnlySpan<float> probabilities = source.Current();
             VBufferEditor<float> editor = VBufferEditor.Create(ref value, probabilities.Length);

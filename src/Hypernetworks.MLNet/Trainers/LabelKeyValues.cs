@@ -54,13 +54,18 @@ internal sealed class LabelKeyValues
         return builder.ToAnnotations();
     }
 
-    /// <summary>The key values of <paramref name="label"/>, or null when it has none (or of a type that cannot be saved).</summary>
-    public static LabelKeyValues? From(DataViewSchema.Column label)
+    /// <summary>
+    /// The key values of <paramref name="label"/>; for a key label without them (e.g. a <c>[KeyType]</c> property), the
+    /// values 0 … count − 1 as UInt32, which is what such a property holds in the user's class, so that stock
+    /// <c>MapKeyToValue</c> gives back the class's own numbers and the saved model carries the same values.
+    /// </summary>
+    public static LabelKeyValues From(DataViewSchema.Column label)
     {
         if (label.Annotations.Schema.GetColumnOrNull(KeyValuesKind) is not { Type: VectorDataViewType { ItemType: var item } }
             || item is KeyDataViewType || ParseType(NameOf(item)) is null)
         {
-            return null;
+            int count = (int)((KeyDataViewType)label.Type).Count;
+            return Make(NumberDataViewType.UInt32, [.. Enumerable.Range(0, count).Select(i => (uint)i)]);
         }
 
         return RowGetters.InvokeGeneric<LabelKeyValues>(typeof(LabelKeyValues), nameof(FromColumn), [item.RawType], label, item);

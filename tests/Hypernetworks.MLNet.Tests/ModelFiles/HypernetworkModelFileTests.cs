@@ -105,7 +105,7 @@ public sealed class HypernetworkModelFileTests
     public void LoadHypernetwork_ThrowsOurExceptionForAFileThatIsNotAModel()
     {
         var error = Assert.Throws<HypernetworkModelFormatException>(() => _context.Model.LoadHypernetwork(new MemoryStream([1, 2, 3, 4, 5]), out _));
-        Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a valid zip archive", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Hypernetworks.MLNet.Tests.ModelFiles;
 /// <summary>
 /// Mutated model archives (bit flips, overwritten bytes, truncations) given to <c>LoadHypernetwork</c>: each either
 /// loads (a mutation ML.NET's archive does not notice, such as one in a zip comment) or fails with
-/// <see cref="HypernetworkModelFormatException"/>, never with another exception, and each answer comes within 1 s.
+/// <see cref="HypernetworkModelFormatException"/>, never with another exception. A rejection comes within 1 s; a
+/// mutated archive that loads (ONNX Runtime builds a session for it) within 5 s, which leaves room for a loaded machine.
 /// </summary>
 public sealed class ModelArchiveFuzzTests
 {
@@ -33,13 +34,13 @@ public sealed class ModelArchiveFuzzTests
             {
                 ITransformer loaded = context.Model.LoadHypernetwork(new MemoryStream(mutated), out _);
                 (loaded as IDisposable)?.Dispose();
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Mutation {i} loaded in {clock.Elapsed.TotalMilliseconds:F0} ms.");
             }
             catch (HypernetworkModelFormatException)
             {
                 rejected++;
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Mutation {i} was rejected after {clock.Elapsed.TotalMilliseconds:F0} ms.");
             }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Mutation {i} took {clock.Elapsed.TotalMilliseconds:F0} ms.");
         }
 
         Assert.True(rejected > Mutations / 2, $"Only {rejected} of {Mutations} mutated archives were rejected.");
