@@ -64,6 +64,11 @@ public static class AutoMLSample
         double defaultRmse = mlContext.Regression.Evaluate(defaults.Transform(test)).RootMeanSquaredError;
         Console.WriteLine($"Test:  RMSE {sweptRmse:F4} swept vs {defaultRmse:F4} with default options");
 
+        string modelPath = Path.Combine(Path.GetTempPath(), $"hypernetworks-automl-{Guid.NewGuid():N}.zip");
+        mlContext.Model.Save(model, train.Schema, modelPath);
+        double stockRmse = mlContext.Regression.Evaluate(mlContext.Model.Load(modelPath, out _).Transform(test)).RootMeanSquaredError;
+        Console.WriteLine($"Saved: {modelPath}; stock ML.NET loads it and scores test RMSE {stockRmse:F4}");
+
         Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
     }
 
