@@ -1,4 +1,4 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.Samples;
 

@@ -1,4 +1,4 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.Samples;
 
@@ -7,6 +7,7 @@ public sealed class TaskRow
 {
     /// <summary>The task descriptor: amplitude A, cos φ and sin φ.</summary>
     [LoadColumn(0, 2)]
+    [VectorType(3)]
     public float[] Task { get; set; } = [];
 
     /// <summary>The input x.</summary>

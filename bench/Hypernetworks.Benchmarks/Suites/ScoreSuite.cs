@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Hypernetworks.MLNet;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.Benchmarks.Suites;
 

@@ -1,5 +1,6 @@
 using Hypernetworks.MLNet;
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.Benchmarks.Suites;
 

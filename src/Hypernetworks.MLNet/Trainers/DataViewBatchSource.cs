@@ -1,11 +1,13 @@
 using Hypernetworks.Model;
 using Hypernetworks.Model.Training;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet.Trainers;
 
 /// <summary>
-/// Streams training batches from a view: every epoch opens a new cursor (shuffled when the view can shuffle) and
-/// reads rows straight into the trainer's batch memory, so the data never has to fit in memory.
+/// Streams training batches from a data view without holding it in memory: every epoch opens a new cursor (shuffled
+/// when the view can shuffle) and reads rows as the training loop asks for them, standardised as the first pass
+/// (<see cref="Inspect"/>) measured.
 /// </summary>
 internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
 {
@@ -27,17 +29,22 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
         _columns = [schema[layout.ConditioningColumnName], schema[layout.FeatureColumnName], schema[layout.LabelColumnName]];
     }
 
+    /// <summary>The standardisation applied to every batch; set by <see cref="Inspect"/>.</summary>
+    public InputStandardization Standardization { get; private set; } = InputStandardization.None;
+
     /// <summary>
-    /// One checking pass before training: counts the rows (none is an error), checks every value, checks that a
-    /// binary label holds both classes, and returns the first conditioning rows (up to <paramref name="maxRows"/>) to
-    /// calibrate the initialisation with.
+    /// Reads every row once: checks the rows, fits the standardisation asked for, and returns up to
+    /// <paramref name="maxRows"/> standardised conditioning rows for the initialisation's calibration.
     /// </summary>
-    public float[] Inspect(int maxRows, CancellationToken cancellationToken)
+    public float[] Inspect(int maxRows, bool standardizeConditioning, bool standardizeFeatures, CancellationToken cancellationToken)
     {
         BeginEpoch(-1);
         int c = _layout.ConditioningSize;
         var conditioning = new float[maxRows * c];
-        var scratch = new float[Math.Max(c, _layout.FeatureSize)];
+        var conditioningRow = new float[c];
+        var featureRow = new float[_layout.FeatureSize];
+        var conditioningStatistics = standardizeConditioning ? new ColumnStandardization.Accumulator(c) : null;
+        var featureStatistics = standardizeFeatures ? new ColumnStandardization.Accumulator(_layout.FeatureSize) : null;
         float label = 0;
         long rows = 0;
         bool positive = false, negative = false;
@@ -48,9 +55,16 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            _conditioning!.Read(rows < maxRows ? conditioning.AsSpan((int)rows * c, c) : scratch);
-            _features!.Read(scratch);
+            _conditioning!.Read(conditioningRow);
+            _features!.Read(featureRow);
             _label!.Read(new Span<float>(ref label));
+            conditioningStatistics?.Add(conditioningRow);
+            featureStatistics?.Add(featureRow);
+            if (rows < maxRows)
+            {
+                conditioningRow.CopyTo(conditioning.AsSpan((int)rows * c, c));
+            }
+
             positive |= label > 0;
             negative |= label <= 0;
             rows++;
@@ -67,9 +81,13 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
                 $"Label column '{_layout.LabelColumnName}' holds only {(positive ? "true" : "false")} in all {rows} training rows; binary classification needs both classes.", "input");
         }
 
-        return conditioning[..((int)Math.Min(rows, maxRows) * c)];
+        Standardization = new InputStandardization(conditioningStatistics?.Finish(), featureStatistics?.Finish());
+        float[] sample = conditioning[..((int)Math.Min(rows, maxRows) * c)];
+        Standardization.Conditioning?.Apply(sample);
+        return sample;
     }
 
+    /// <inheritdoc />
     public void BeginEpoch(int epoch)
     {
         _cursor?.Dispose();
@@ -80,6 +98,7 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
         _label = FloatColumnReader.Create(_cursor, _columns[2], 1, _layout.Task == HypernetworkTask.MulticlassClassification ? (ulong)_layout.ClassCount : 0);
     }
 
+    /// <inheritdoc />
     public int NextBatch(int capacity, Span<float> conditioning, Span<float> data, Span<float> labels)
     {
         int c = _layout.ConditioningSize, d = _layout.FeatureSize;
@@ -92,8 +111,10 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
             rows++;
         }
 
+        Standardization.Apply(conditioning[..(rows * c)], data[..(rows * d)]);
         return rows;
     }
 
+    /// <inheritdoc />
     public void Dispose() => _cursor?.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Trainers;
 

@@ -1,4 +1,6 @@
+using Hypernetworks.MLNet.Trainers;
 using Hypernetworks.Model;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet;
 
@@ -20,7 +22,7 @@ public static class HypernetworkCatalogExtensions
         int[]? targetHiddenSizes = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.Regression);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.Regression);
     }
 
     /// <summary>A hypernetwork regression trainer with all options.</summary>
@@ -29,7 +31,7 @@ public static class HypernetworkCatalogExtensions
     public static HypernetworkTrainer Hypernetwork(this RegressionCatalog.RegressionTrainers catalog, HypernetworkTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, options, HypernetworkTask.Regression);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), options, HypernetworkTask.Regression);
     }
 
     /// <summary>A hypernetwork binary classification trainer (label: Boolean).</summary>
@@ -47,7 +49,7 @@ public static class HypernetworkCatalogExtensions
         int[]? targetHiddenSizes = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.BinaryClassification);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.BinaryClassification);
     }
 
     /// <summary>A hypernetwork binary classification trainer with all options.</summary>
@@ -56,7 +58,7 @@ public static class HypernetworkCatalogExtensions
     public static HypernetworkTrainer Hypernetwork(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, HypernetworkTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, options, HypernetworkTask.BinaryClassification);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), options, HypernetworkTask.BinaryClassification);
     }
 
     /// <summary>A hypernetwork multiclass classification trainer (label: a key, one class per key value).</summary>
@@ -74,7 +76,7 @@ public static class HypernetworkCatalogExtensions
         int[]? targetHiddenSizes = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.MulticlassClassification);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), MakeOptions(labelColumnName, conditioningColumnName, featureColumnName, hiddenSizes, targetHiddenSizes), HypernetworkTask.MulticlassClassification);
     }
 
     /// <summary>A hypernetwork multiclass classification trainer with all options.</summary>
@@ -83,7 +85,7 @@ public static class HypernetworkCatalogExtensions
     public static HypernetworkTrainer Hypernetwork(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, HypernetworkTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new HypernetworkTrainer(catalog.Context, options, HypernetworkTask.MulticlassClassification);
+        return new HypernetworkTrainer(CatalogEnvironment.Of(catalog), options, HypernetworkTask.MulticlassClassification);
     }
 
     /// <summary>
@@ -92,7 +94,11 @@ public static class HypernetworkCatalogExtensions
     /// </summary>
     /// <param name="context">The context.</param>
     /// <param name="options">The options.</param>
-    public static HypernetworkTrainer Hypernetwork(this MLContext context, HypernetworkTrainer.Options options) => new(context, options);
+    public static HypernetworkTrainer Hypernetwork(this MLContext context, HypernetworkTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new HypernetworkTrainer(context, options);
+    }
 
     private static HypernetworkTrainer.Options MakeOptions(string labelColumnName, string conditioningColumnName, string featureColumnName, int[]? hiddenSizes, int[]? targetHiddenSizes) => new()
     {

@@ -1,11 +1,13 @@
-using Hypernetworks.MLNet.Data;
 using Hypernetworks.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Trainers;
 
 /// <summary>
 /// The checks of the columns a hypernetwork reads, on a schema (fitting, scoring) or a schema shape (output schema
-/// propagation), with ML.NET's messages ("Could not find conditioning column 'Task'").
+/// propagation), with ML.NET's messages ("Could not find conditioning column 'Task'") and the transform that fixes a
+/// column of the wrong type.
 /// </summary>
 internal static class HypernetworkColumns
 {
@@ -34,7 +36,7 @@ internal static class HypernetworkColumns
                 keyCount = 0;
                 return column;
             default:
-                throw SchemaErrors.Mismatch(nameof(schema), ConditioningRole, name, ConditioningExpected, SchemaErrors.Describe(column.Type));
+                throw MismatchOf(nameof(schema), ConditioningRole, name, ConditioningExpected, column.Type, keyAllowed: true);
         }
     }
 
@@ -46,7 +48,7 @@ internal static class HypernetworkColumns
         {
             VectorDataViewType { IsKnownSize: true } vector when vector.ItemType.Equals(NumberDataViewType.Single) => vector.Size,
             NumberDataViewType number when number.Equals(NumberDataViewType.Single) => 1,
-            _ => throw SchemaErrors.Mismatch(nameof(schema), FeatureRole, name, FeatureExpected, SchemaErrors.Describe(column.Type)),
+            _ => throw MismatchOf(nameof(schema), FeatureRole, name, FeatureExpected, column.Type, keyAllowed: false),
         };
         return column;
     }
@@ -74,7 +76,8 @@ internal static class HypernetworkColumns
         bool key = column.IsKey && column.Kind == SchemaShape.Column.VectorKind.Scalar;
         if (!key && !IsSingles(column))
         {
-            throw SchemaErrors.Mismatch(nameof(shape), ConditioningRole, name, ConditioningExpected, column.GetTypeString());
+            throw SchemaErrors.Mismatch(nameof(shape), ConditioningRole, name, ConditioningExpected, SchemaErrors.Describe(column),
+                SchemaErrors.Hint(column.ItemType, column.IsKey, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: true));
         }
     }
 
@@ -84,7 +87,8 @@ internal static class HypernetworkColumns
         SchemaShape.Column column = SchemaErrors.Find(shape, name, FeatureRole);
         if (!IsSingles(column))
         {
-            throw SchemaErrors.Mismatch(nameof(shape), FeatureRole, name, FeatureExpected, column.GetTypeString());
+            throw SchemaErrors.Mismatch(nameof(shape), FeatureRole, name, FeatureExpected, SchemaErrors.Describe(column),
+                SchemaErrors.Hint(column.ItemType, column.IsKey, column.Kind == SchemaShape.Column.VectorKind.VariableVector, name, keyAllowed: false));
         }
     }
 
@@ -97,7 +101,7 @@ internal static class HypernetworkColumns
             : column.ItemType.Equals(NumberDataViewType.Single) ? HypernetworkTask.Regression
             : column.ItemType.Equals(BooleanDataViewType.Instance) ? HypernetworkTask.BinaryClassification
             : null;
-        CheckLabel(name, task, found, column.GetTypeString());
+        CheckLabel(name, task, found, SchemaErrors.Describe(column));
         task = found;
         return column;
     }
@@ -110,6 +114,13 @@ internal static class HypernetworkColumns
         _ => "Single",
     };
 
+    private static ArgumentOutOfRangeException MismatchOf(string parameter, string role, string name, string expected, DataViewType type, bool keyAllowed)
+    {
+        bool variable = type is VectorDataViewType { IsKnownSize: false };
+        DataViewType item = type is VectorDataViewType vector ? vector.ItemType : type;
+        return SchemaErrors.Mismatch(parameter, role, name, expected, SchemaErrors.Describe(type), SchemaErrors.Hint(item, variable, name, keyAllowed));
+    }
+
     private static void CheckLabel(string name, HypernetworkTask? task, HypernetworkTask? found, string actual)
     {
         if (found is null || (task is not null && task != found))
@@ -117,7 +128,14 @@ internal static class HypernetworkColumns
             string expected = task is HypernetworkTask t
                 ? ExpectedLabel(t)
                 : "Single (regression), Boolean (binary classification) or a key (multiclass classification)";
-            throw SchemaErrors.Mismatch("inputSchema", LabelRole, name, expected, actual);
+            string hint = (task ?? found) switch
+            {
+                HypernetworkTask.MulticlassClassification => $"Use mlContext.Transforms.Conversion.MapValueToKey(\"{name}\") to make a key label.",
+                HypernetworkTask.Regression => $"Use mlContext.Transforms.Conversion.ConvertType(\"{name}\", outputKind: DataKind.Single).",
+                HypernetworkTask.BinaryClassification => $"Make '{name}' a Boolean, e.g. with mlContext.Transforms.Expression(\"{name}\", \"x => x > 0\", \"{name}\").",
+                _ => "Convert it with mlContext.Transforms.Conversion.ConvertType or MapValueToKey.",
+            };
+            throw SchemaErrors.Mismatch("inputSchema", LabelRole, name, expected, actual, hint);
         }
     }
 

@@ -1,6 +1,7 @@
 using Hypernetworks.Layers;
 using Hypernetworks.Model;
 using Hypernetworks.Model.Training;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet;
 
@@ -66,6 +67,14 @@ public sealed partial class HypernetworkTrainer
         /// then shuffled only if the view can shuffle, and validation needs a <see cref="ValidationSet"/>.
         /// </summary>
         public bool CacheTrainingData { get; set; } = true;
+
+        /// <summary>
+        /// Whether the features and a Single conditioning column are standardised inside the model (the default): the
+        /// mean and standard deviation of every slot over the training rows are kept with the model, applied to every
+        /// row it scores and written into its ONNX graph, so results do not depend on the user's normaliser (ML.NET's
+        /// NormalizeMeanVariance scales without centring). A key conditioning is never standardised.
+        /// </summary>
+        public bool Standardize { get; set; } = true;
 
         /// <summary>Passes over the training data.</summary>
         public int Epochs { get; set; } = Defaults.Epochs;

@@ -1,7 +1,9 @@
-using Hypernetworks.MLNet.Data;
 using Hypernetworks.MLNet.Trainers;
 using Hypernetworks.Model;
 using Hypernetworks.Model.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 
 namespace Hypernetworks.MLNet;
 
@@ -9,41 +11,46 @@ namespace Hypernetworks.MLNet;
 /// Trains a hypernetwork y = f(x; θ = h(z)): the generator h reads the conditioning column z (a Single vector, or a
 /// key through a learned embedding) and generates the weights θ of a target MLP f, which reads the feature column x.
 /// The task comes from the catalog (or, for <c>mlContext.Hypernetwork(options)</c>, from the label's type: Single
-/// for regression, Boolean for binary, a key for multiclass classification). The training columns are read once
-/// into memory as floats, then trained on in shuffled mini-batches by the core training loop.
+/// for regression, Boolean for binary, a key for multiclass classification). The features and a Single
+/// conditioning are standardised with the training rows' statistics (kept with the model) unless
+/// <see cref="Options.Standardize"/> is off. The training columns are read once into memory as floats, then
+/// trained on in shuffled mini-batches by the core training loop; it logs each epoch to the context's log and stops
+/// when <see cref="Options.CancellationToken"/> is cancelled (ML.NET 5.0.1 keeps <c>MLContext.CancelExecution</c> internal).
 /// </summary>
-public sealed partial class HypernetworkTrainer : ITrainerEstimator<HypernetworkTransformer>
+public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransformer>
 {
     private const int MaxChunkSize = 1024;
     private const int CalibrationRows = 1024;
+    private readonly IHost _host;
     private readonly Options _options;
     private readonly int _seed;
 
     /// <summary>A trainer whose task is taken from the label column's type when it is fitted.</summary>
-    /// <param name="context">The context; its seed is the default seed.</param>
+    /// <param name="environment">The ML.NET environment (an <see cref="MLContext"/>); its seed is the default seed.</param>
     /// <param name="options">The options.</param>
-    public HypernetworkTrainer(MLContext context, Options options)
-        : this(context, options, null)
+    public HypernetworkTrainer(IHostEnvironment environment, Options options)
+        : this(environment, options, null)
     {
     }
 
-    internal HypernetworkTrainer(MLContext context, Options options, HypernetworkTask? task)
+    internal HypernetworkTrainer(IHostEnvironment environment, Options options, HypernetworkTask? task)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         CheckOptions(options);
+        _host = environment.Register(nameof(HypernetworkTrainer));
         _options = options;
         Task = task;
-        _seed = options.Seed ?? context.Seed ?? context.NextSeed();
+        _seed = options.Seed ?? _host.Rand.Next();
     }
 
     /// <summary>The task, or null when it is taken from the label column's type.</summary>
     public HypernetworkTask? Task { get; }
 
-    /// <inheritdoc />
-    public TrainerInfo Info { get; } = new(NeedNormalization: true, WantCaching: true, SupportsValidation: true);
+    /// <summary>The options this trainer was made with.</summary>
+    public Options TrainerOptions => _options;
 
-    /// <inheritdoc />
+    /// <summary>Trains on <paramref name="input"/> and returns the fitted hypernetwork.</summary>
     public HypernetworkTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -59,70 +66,74 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
             task!.Value, conditioningSize, keyCount, featureSize, classCount);
         HypernetworkSpec spec = MakeSpec(layout);
 
-        CancellationToken cancellationToken = _options.CancellationToken;
-        TrainingSet? validation = _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", cancellationToken);
+        using IChannel channel = _host.Start("Training");
         using ThreadLimitScope threads = _options.NumberOfThreads is int limit ? Engine.LimitThreads(limit) : default;
+        channel.Info(MessageSensitivity.None, $"Hypernetwork ({layout.Task}): {spec.Generator} generator [{string.Join(", ", spec.HiddenSizes)}], target {string.Join(" -> ", spec.TargetLayerSizes.Select(l => l.In).Append(spec.OutputSize))}, seed {_seed}.");
         var model = new Hypernetwork(spec, (ulong)_seed);
         try
         {
-            if (_options.CacheTrainingData)
-            {
-                FitInMemory(model, input, layout, validation, cancellationToken);
-            }
-            else
-            {
-                FitStreaming(model, input, layout, validation, cancellationToken);
-            }
+            var progress = new ChannelProgress(channel, _options.Progress);
+            InputStandardization standardization = _options.CacheTrainingData
+                ? FitInMemory(model, input, layout, progress, _options.CancellationToken)
+                : FitStreaming(model, input, layout, progress, _options.CancellationToken);
+            return new HypernetworkTransformer(model, layout, standardization,
+                task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null, schema);
         }
         catch
         {
             model.Dispose();
             throw;
         }
-
-        return new HypernetworkTransformer(model, layout, task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null);
     }
 
-    /// <inheritdoc />
+    /// <summary>The input shape with the task's score columns added; checks the columns this trainer reads.</summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         HypernetworkColumns.Conditioning(inputSchema, _options.ConditioningColumnName);
         HypernetworkColumns.Features(inputSchema, _options.FeatureColumnName);
         HypernetworkTask? task = Task;
-        SchemaShape.Column label = HypernetworkColumns.Label(inputSchema, _options.LabelColumnName, ref task);
-        var columns = inputSchema.ToDictionary(c => c.Name);
-        foreach (SchemaShape.Column added in ScoreColumns.Shapes(task!.Value, label))
-        {
-            columns[added.Name] = added;
-        }
-
-        return new SchemaShape(columns.Values);
+        HypernetworkColumns.Label(inputSchema, _options.LabelColumnName, ref task);
+        return ScoreShapes.Add(inputSchema, task!.Value, _options.LabelColumnName);
     }
 
-    private void FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    private InputStandardization FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
-        TrainingSet train = TrainingDataReader.Read(input, layout, "training", cancellationToken);
+        (float[] conditioning, float[] features, float[] labels, int rows) = TrainingDataReader.ReadRaw(input, layout, "training", cancellationToken);
+        var standardization = new InputStandardization(
+            StandardizesConditioning(layout) ? ColumnStandardization.Fit(conditioning, layout.ConditioningSize) : null,
+            _options.Standardize ? ColumnStandardization.Fit(features, layout.FeatureSize) : null);
+        standardization.Apply(conditioning, features);
+        var train = new TrainingSet(conditioning, features, labels, rows);
         if (layout.Task == HypernetworkTask.BinaryClassification)
         {
             TrainingDataReader.CheckBothClasses(train, layout.LabelColumnName);
         }
 
+        TrainingSet? validation = ReadValidation(layout, standardization, cancellationToken);
         float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
-        new TrainingLoop(MakeTrainingOptions(fraction)).Fit(model, train, validation, _options.Progress, cancellationToken);
+        new TrainingLoop(MakeTrainingOptions(fraction)).Fit(model, train, validation, progress, cancellationToken);
+        return standardization;
     }
 
-    private void FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, TrainingSet? validation, CancellationToken cancellationToken)
+    private InputStandardization FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
-        if (validation is null && _options.ValidationFraction > 0)
+        if (_options.ValidationSet is null && _options.ValidationFraction > 0)
         {
-            throw new ArgumentException("HypernetworkTrainer.Options.ValidationFraction needs CacheTrainingData; to stream the training data, give a ValidationSet instead.", "input");
+            throw new ArgumentException("HypernetworkTrainer.Options.ValidationFraction needs CacheTrainingData; to stream the training data, give a ValidationSet instead.", nameof(input));
         }
 
         using var source = new DataViewBatchSource(input, layout, _seed);
-        model.CalibrateInitialization(source.Inspect(CalibrationRows, cancellationToken));
-        new TrainingLoop(MakeTrainingOptions(0)).Fit(model, source, validation, _options.Progress, cancellationToken);
+        model.CalibrateInitialization(source.Inspect(CalibrationRows, StandardizesConditioning(layout), _options.Standardize, cancellationToken));
+        TrainingSet? validation = ReadValidation(layout, source.Standardization, cancellationToken);
+        new TrainingLoop(MakeTrainingOptions(0)).Fit(model, source, validation, progress, cancellationToken);
+        return source.Standardization;
     }
+
+    private TrainingSet? ReadValidation(HypernetworkColumnLayout layout, InputStandardization standardization, CancellationToken cancellationToken) =>
+        _options.ValidationSet is null ? null : TrainingDataReader.Read(_options.ValidationSet, layout, "validation", standardization, cancellationToken);
+
+    private bool StandardizesConditioning(HypernetworkColumnLayout layout) => _options.Standardize && layout.ConditioningKeyCount == 0;
 
     private TrainingOptions MakeTrainingOptions(float validationFraction) => new()
     {
@@ -166,17 +177,17 @@ public sealed partial class HypernetworkTrainer : ITrainerEstimator<Hypernetwork
         {
             if (given.Count == 0)
             {
-                throw new ArgumentException("Options.TargetLayerSizes is empty; give at least one (in, out) layer, or set it to null and use TargetHiddenSizes.", "options");
+                throw new ArgumentException("HypernetworkTrainer.Options.TargetLayerSizes is empty; give at least one (in, out) layer, or set it to null and use TargetHiddenSizes.", "options");
             }
 
             if (given[0].In != layout.FeatureSize)
             {
-                throw new ArgumentException($"Options.TargetLayerSizes starts with a layer reading {given[0].In} inputs, but feature column '{layout.FeatureColumnName}' holds {layout.FeatureSize} values.", "options");
+                throw new ArgumentException($"HypernetworkTrainer.Options.TargetLayerSizes starts with a layer reading {given[0].In} inputs, but feature column '{layout.FeatureColumnName}' holds {layout.FeatureSize} values.", "options");
             }
 
             if (given[^1].Out != outputs)
             {
-                throw new ArgumentException($"Options.TargetLayerSizes ends with a layer emitting {given[^1].Out} outputs, but the {layout.Task} task needs {outputs}{(layout.Task == HypernetworkTask.MulticlassClassification ? $" (one per class of label '{layout.LabelColumnName}')" : string.Empty)}.", "options");
+                throw new ArgumentException($"HypernetworkTrainer.Options.TargetLayerSizes ends with a layer emitting {given[^1].Out} outputs, but the {layout.Task} task needs {outputs}{(layout.Task == HypernetworkTask.MulticlassClassification ? $" (one per class of label '{layout.LabelColumnName}')" : string.Empty)}.", "options");
             }
 
             return [.. given];

@@ -1,3 +1,5 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using Hypernetworks.Model;
 using Hypernetworks.Model.Training;
 
@@ -10,7 +12,15 @@ namespace Hypernetworks.MLNet.Trainers;
 internal static class TrainingDataReader
 {
     /// <summary>Reads every row of <paramref name="data"/>; <paramref name="role"/> names the data in messages ("training").</summary>
-    public static TrainingSet Read(IDataView data, HypernetworkColumnLayout layout, string role, CancellationToken cancellationToken)
+    public static TrainingSet Read(IDataView data, HypernetworkColumnLayout layout, string role, InputStandardization standardization, CancellationToken cancellationToken)
+    {
+        (float[] conditioning, float[] features, float[] labels, int rows) = ReadRaw(data, layout, role, cancellationToken);
+        standardization.Apply(conditioning, features);
+        return new TrainingSet(conditioning, features, labels, rows);
+    }
+
+    /// <summary>The conditioning, feature and label values of every row of <paramref name="data"/>, as read (not standardised).</summary>
+    public static (float[] Conditioning, float[] Features, float[] Labels, int Rows) ReadRaw(IDataView data, HypernetworkColumnLayout layout, string role, CancellationToken cancellationToken)
     {
         DataViewSchema schema = data.Schema;
         DataViewSchema.Column conditioning = HypernetworkColumns.Conditioning(schema, layout.ConditioningColumnName, out int conditioningSize, out ulong keyCount);
@@ -52,7 +62,7 @@ internal static class TrainingDataReader
             throw new ArgumentException($"The {role} data has no rows; the hypernetwork needs at least one.", nameof(data));
         }
 
-        return new TrainingSet(c.ToArray(), x.ToArray(), y.ToArray(), rows);
+        return (c.ToArray(), x.ToArray(), y.ToArray(), rows);
     }
 
     /// <summary>Checks that a binary label holds both classes.</summary>

@@ -18,6 +18,7 @@ public sealed class TargetNetwork
 
     private readonly float[][] _weights;
     private readonly float[][] _biases;
+    private readonly int _widestLayer;
     private float[] _scratchA = [];
     private float[] _scratchB = [];
 
@@ -47,6 +48,7 @@ public sealed class TargetNetwork
         }
 
         LayerSizes = [.. layerSizes];
+        _widestLayer = LayerSizes.Max(s => s.Out);
         _weights = [.. weights.Select(w => (float[])w.Clone())];
         _biases = [.. biases.Select(b => (float[])b.Clone())];
         Activation = activation;
@@ -163,7 +165,7 @@ public sealed class TargetNetwork
             throw new ArgumentException($"'output' has {output.Length} values; {rows} rows x {OutputSize} outputs need {rows * OutputSize}.", nameof(output));
         }
 
-        int widest = LayerSizes.Max(s => s.Out) * rows;
+        int widest = _widestLayer * rows;
         if (_scratchA.Length < widest)
         {
             _scratchA = new float[widest];
@@ -176,13 +178,31 @@ public sealed class TargetNetwork
             (int inSize, int outSize) = LayerSizes[l];
             bool last = l == LayerSizes.Count - 1;
             Span<float> y = last ? output : (l % 2 == 0 ? _scratchA : _scratchB).AsSpan(0, rows * outSize);
-            Gemm.Multiply(false, true, rows, outSize, inSize, 1f, x, inSize, _weights[l], inSize, 0f, y, outSize, _biases[l], Activation.Identity);
+            if (rows == 1)
+            {
+                MultiplyRow(x, _weights[l], _biases[l], y);
+            }
+            else
+            {
+                Gemm.Multiply(false, true, rows, outSize, inSize, 1f, x, inSize, _weights[l], inSize, 0f, y, outSize, _biases[l], Activation.Identity);
+            }
+
             if (!last)
             {
                 ActivationFunctions.Forward(Activation, y, y);
             }
 
             x = y;
+        }
+    }
+
+    /// <summary>One row through one layer, y = W·x + b, as dot products: a single prediction is too small for GEMM's dispatch to pay.</summary>
+    private static void MultiplyRow(ReadOnlySpan<float> x, float[] weight, float[] bias, Span<float> y)
+    {
+        int inputs = x.Length;
+        for (int o = 0; o < y.Length; o++)
+        {
+            y[o] = System.Numerics.Tensors.TensorPrimitives.Dot(weight.AsSpan(o * inputs, inputs), x) + bias[o];
         }
     }
 

@@ -226,6 +226,56 @@ public class AutoMLExperimentTests
         Assert.All(trials, t => Assert.Equal([new(1, 10.0), new(2, 5.0), new(3, 10.0 / 3)], t.Curve));
     }
 
+    [Fact]
+    public async Task RunAsync_FirstTrialRunsTheSpacesDefaultBeforeTheTunerProposes()
+    {
+        var monitor = new RecordingMonitor();
+
+        await Experiment(new FunctionTrialRunner(Objectives.ShiftedSphere)).SetMonitor(monitor).SetMaxModelToExplore(3).RunAsync();
+
+        TrialResult first = monitor.Completed.Single(r => r.TrialSettings.TrialId == 1);
+        Assert.Equal(0, first.TrialSettings.Parameter["x0"].AsType<double>());
+        Assert.Equal(0, first.TrialSettings.Parameter["x1"].AsType<double>());
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstTrialRunsTheGivenFirstParameterEvenOutsideTheRanges()
+    {
+        var store = TrialStore.InMemory();
+        Parameter start = Parameter.CreateNestedParameter();
+        start["x0"] = Parameter.FromDouble(7);
+        start["x1"] = Parameter.FromDouble(2);
+
+        await new AutoMLExperiment().SetSearchSpace(Objectives.Box(2), start).SetTrialRunner(new FunctionTrialRunner(Objectives.ShiftedSphere))
+            .SetCostFrugalTuner().SetTrialStore(store).SetMaxModelToExplore(4).RunAsync();
+
+        IReadOnlyList<TrialRecord> trials = await store.LoadTrialsAsync(default);
+        Assert.Equal(start.ToJson(), trials.Single(t => t.TrialId == 1).ParameterJson);
+        Assert.Equal(64, trials.Single(t => t.TrialId == 1).Metric);
+        Assert.Equal(4, trials.Count(t => t.Status == TrialStatus.Completed));
+    }
+
+    [Fact]
+    public void SetSearchSpace_ThrowsForAFirstParameterMissingAnOption()
+    {
+        Parameter start = Parameter.CreateNestedParameter();
+        start["x0"] = Parameter.FromDouble(1);
+
+        Assert.Throws<ArgumentException>(() => new AutoMLExperiment().SetSearchSpace(Objectives.Box(2), start));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReturnsACompletedTrialOverABetterOneStoppedEarly()
+    {
+        var monitor = new RecordingMonitor();
+
+        TrialResult best = await Experiment(new EarlyStoppedTrialRunner()).SetMonitor(monitor).SetMaxModelToExplore(3).RunAsync();
+
+        Assert.Equal(1, best.TrialSettings.TrialId);
+        Assert.Equal(1, Assert.IsType<TrialIdModel>(best.Model).TrialId);
+        Assert.DoesNotContain(monitor.Best, r => r.IsEarlyStopped);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

@@ -1,5 +1,6 @@
 using Hypernetworks.MLNet.AutoML;
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
@@ -10,6 +11,8 @@ public class HypernetworkClassificationSweepTests
         ConditioningColumnName = "Task",
         FeatureColumnName = "Features",
         LabelColumnName = "Label",
+        LearningRate = 1e-2f,
+        Epochs = 10,
         Seed = 3,
     };
 
@@ -60,7 +63,7 @@ public class HypernetworkClassificationSweepTests
         [.. rows.Select(r => new BinaryTaskRow { Task = r.Task, Features = r.Features, Label = r.Label > 0 })];
 
     private static MulticlassTaskRow[] Multiclass(LinearTaskRow[] rows) =>
-        [.. rows.Select(r => new MulticlassTaskRow { Task = r.Task, Features = r.Features, Label = r.Label < -0.5f ? 1u : r.Label > 0.5f ? 3u : 2u })];
+        [.. rows.Select(r => new MulticlassTaskRow { Task = r.Task, Features = r.Features, Label = r.Label < -0.5f ? 0u : r.Label > 0.5f ? 2u : 1u })];
 
     internal sealed class BinaryTaskRow
     {
@@ -81,6 +84,7 @@ public class HypernetworkClassificationSweepTests
         [VectorType(2)]
         public float[] Features { get; set; } = [];
 
+        // ML.NET maps a class's [KeyType] uint as 0-based: 0 is the first class.
         [KeyType(3)]
         public uint Label { get; set; }
     }

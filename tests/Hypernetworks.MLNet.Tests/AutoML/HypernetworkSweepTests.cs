@@ -1,5 +1,7 @@
 using Hypernetworks.MLNet.AutoML;
 using Hypernetworks.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
@@ -10,6 +12,7 @@ public class HypernetworkSweepTests
         ConditioningColumnName = "Task",
         FeatureColumnName = "Features",
         LabelColumnName = "Label",
+        Epochs = 6,
         Seed = 3,
     };
 
@@ -112,14 +115,48 @@ public class HypernetworkSweepTests
         try
         {
             context.Model.Save(best.Model!, train.Schema, path);
-            ITransformer loaded = context.Model.Load(path, out _);
+            ITransformer fast = context.Model.LoadHypernetwork(path, out _);
+            ITransformer stock = context.Model.Load(path, out _);
 
-            Assert.Equal(Scores(context, best.Model!, validation), Scores(context, loaded, validation));
+            var expected = Scores(context, best.Model!, validation);
+            Assert.Equal(expected, Scores(context, fast, validation));
+            Assert.All(expected.Zip(Scores(context, stock, validation)), p => Assert.Equal(p.First, p.Second, 1e-5 * Math.Max(1, Math.Abs(p.First))));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task Hypernetwork_SweepsAfterStockTransformsAndValidatesOnTheirOutput()
+    {
+        (MLContext context, IDataView train, IDataView validation) = Data();
+        var options = new HypernetworkTrainer.Options
+        {
+            ConditioningColumnName = "Condition",
+            FeatureColumnName = "Features",
+            LabelColumnName = "Label",
+            Epochs = 6,
+            Seed = 3,
+        };
+        SweepablePipeline pipeline = context.Transforms.NormalizeMinMax("Features")
+            .Append(context.Transforms.Concatenate("Condition", "Task"))
+            .Append(context.Auto().Hypernetwork(options, SmallSpace()));
+
+        TrialResult best = await context.Auto().CreateExperiment()
+            .SetPipeline(pipeline)
+            .SetDataset(train, validation)
+            .SetRegressionMetric(RegressionMetric.RootMeanSquaredError)
+            .SetEarlyStopping(false)
+            .SetMaxModelToExplore(2)
+            .RunAsync();
+
+        // The trainer's per-epoch validation RMSE is taken on the validation rows as the fitted stock transforms leave them.
+        Assert.Equal(best.Metric, best.IntermediateMetrics[^1].Metric, 3);
+        var chain = Assert.IsType<TransformerChain<ITransformer>>(best.Model);
+        Assert.IsType<HypernetworkTransformer>(chain.LastTransformer);
+        Assert.Equal(best.Metric, context.Regression.Evaluate(best.Model!.Transform(validation)).RootMeanSquaredError, 6);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Hypernetworks.Initialization;
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 

@@ -1,5 +1,7 @@
 using Hypernetworks.Initialization;
 using Hypernetworks.MLNet.AutoML;
+using Microsoft.ML;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using Hypernetworks.MLNet.AutoML;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
@@ -67,43 +70,45 @@ public class PipelineExperimentTests
     }
 
     [Fact]
-    public async Task SetPipeline_FindsSweepableEstimatorsInsideAnEstimatorChain()
+    public async Task Append_OnAStockEstimatorChainMakesASweepablePipeline()
     {
         var context = new MLContext(seed: 1);
         (IDataView train, IDataView validation) = RegressionSets(context);
-        IEstimator<ITransformer> chain = context.Transforms.CopyColumns("Copy", "A").Append(context.Transforms.CopyColumns("Copy2", "C"));
+        EstimatorChain<ITransformer> chain = context.Transforms.CopyColumns("Copy", "A").Append<ITransformer>(context.Transforms.CopyColumns("Copy2", "C"));
+        SweepablePipeline pipeline = chain.Append(PickColumnData.PickScore(context));
 
         TrialResult best = await context.Auto().CreateExperiment()
-            .SetPipeline(chain.Append(PickColumnData.PickScore(context)))
+            .SetPipeline(pipeline)
             .SetDataset(train, validation)
             .SetRegressionMetric(RegressionMetric.MeanAbsoluteError)
             .SetGridSearchTuner()
             .SetMaxModelToExplore(3)
             .RunAsync();
 
-        Assert.Equal("B", Source(best, "e2"));
+        Assert.Equal(2, pipeline.Count);
+        Assert.Equal("B", Source(best, "e1"));
         var model = Assert.IsAssignableFrom<ITransformer>(best.Model);
         Assert.NotNull(model.GetOutputSchema(train.Schema).GetColumnOrNull("Copy2"));
     }
 
     [Fact]
-    public async Task SetDataset_WithFoldsScoresTheMeanOverFolds()
+    public async Task SetDataset_WithFoldsScoresTheMeanOverTheStockFolds()
     {
         var context = new MLContext(seed: 1);
-        PickRow[] rows = PickColumnData.Regression(90, 5);
+        IDataView data = context.Data.LoadFromEnumerable(PickColumnData.Regression(90, 5));
         var monitor = new RecordingMonitor();
 
         await context.Auto().CreateExperiment()
             .SetPipeline(PickColumnData.PickScore(context))
-            .SetDataset(context.Data.LoadFromEnumerable(rows), fold: 3)
+            .SetDataset(data, fold: 3, seed: 7)
             .SetRegressionMetric(RegressionMetric.RootMeanSquaredError)
             .SetGridSearchTuner()
             .SetMaxModelToExplore(3)
             .SetMonitor(monitor)
             .RunAsync();
 
-        double expected = Enumerable.Range(0, 3)
-            .Select(fold => rows.Where((_, i) => i % 3 == fold).ToArray())
+        double expected = context.Data.CrossValidationSplit(data, 3, seed: 7)
+            .Select(split => context.Data.CreateEnumerable<PickRow>(split.TestSet, reuseRowObject: false).ToArray())
             .Select(held => Math.Sqrt(held.Average(r => (double)(r.A - r.Label) * (r.A - r.Label))))
             .Average();
         Assert.Equal(expected, monitor.Completed.Single(r => Source(r) == "A").Metric, 5);
@@ -220,7 +225,7 @@ public class PipelineExperimentTests
     {
         var context = new MLContext(seed: 1);
 
-        Assert.Throws<ArgumentException>(() => context.Auto().CreateExperiment().SetPipeline(context.Transforms.CopyColumns("Score", "B")));
+        Assert.Throws<ArgumentException>(() => context.Auto().CreateExperiment().SetPipeline(SweepablePipeline.From(context.Transforms.CopyColumns("Score", "B"))));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 

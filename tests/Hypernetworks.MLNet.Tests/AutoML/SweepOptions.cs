@@ -1,4 +1,5 @@
 using Hypernetworks.MLNet.AutoML;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.Tests.AutoML;
 

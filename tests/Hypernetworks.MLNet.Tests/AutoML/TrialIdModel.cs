@@ -1,3 +1,6 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
 namespace Hypernetworks.MLNet.Tests.AutoML;
 
 /// <summary>A stand-in model that only remembers which trial made it; it passes data through unchanged.</summary>
@@ -14,5 +17,5 @@ internal sealed class TrialIdModel(int trialId) : ITransformer
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
         throw new NotSupportedException("A stand-in model has no row mapper.");
 
-    public IEnumerable<ModelComponent> GetModelComponents() => [];
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException("A stand-in model is not saved.");
 }

@@ -1,4 +1,5 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.Trainers;
 
@@ -62,7 +63,8 @@ public sealed class HypernetworkBadDataTests
     public void Fit_ThrowsForMissingLabelKeyNamingRow()
     {
         List<MulticlassTaskRow> rows = TaskData.Multiclass(40, 1);
-        rows[9].Label = 0;
+        // LoadFromEnumerable reads a key property 0-based, so the class count is out of range: a missing key.
+        rows[9].Label = TaskData.Classes;
 
         var error = Assert.Throws<InvalidOperationException>(() => _context.MulticlassClassification.Trainers.Hypernetwork(TaskData.Options(epochs: 1)).Fit(_context.Data.LoadFromEnumerable(rows)));
         Assert.Contains("Column 'Label' row 9 holds a missing key", error.Message, StringComparison.Ordinal);
@@ -96,7 +98,7 @@ public sealed class HypernetworkBadDataTests
     public void Transform_ThrowsForUnseenConditioningKey()
     {
         using HypernetworkTransformer model = _context.Regression.Trainers.Hypernetwork(TaskData.Options(epochs: 1)).Fit(_context.Data.LoadFromEnumerable(TaskData.Keyed(60, 1)));
-        var rows = TaskData.Regression(10, 2).Select((r, i) => new WideKeyRow { Conditioning = i == 4 ? 8u : 1u, Features = r.Features }).ToList();
+        var rows = TaskData.Regression(10, 2).Select((r, i) => new WideKeyRow { Conditioning = i == 4 ? 7u : 1u, Features = r.Features }).ToList();
         IDataView scored = model.Transform(_context.Data.LoadFromEnumerable(rows));
 
         var error = Assert.Throws<InvalidOperationException>(() => _context.Data.CreateEnumerable<ScorePrediction>(scored, reuseRowObject: true).Count());
@@ -108,7 +110,7 @@ public sealed class HypernetworkBadDataTests
     {
         using HypernetworkTransformer model = _context.Regression.Trainers.Hypernetwork(TaskData.Options(epochs: 1)).Fit(_context.Data.LoadFromEnumerable(TaskData.Keyed(60, 1)));
         List<KeyTaskRow> rows = TaskData.Keyed(10, 2);
-        rows[3].Conditioning = 0;
+        rows[3].Conditioning = TaskData.Tasks;
         IDataView scored = model.Transform(_context.Data.LoadFromEnumerable(rows));
 
         var error = Assert.Throws<InvalidOperationException>(() => _context.Data.CreateEnumerable<ScorePrediction>(scored, reuseRowObject: true).Count());

@@ -39,7 +39,7 @@ public sealed class HypernetworkEvaluationTests
 
         MulticlassClassificationMetrics metrics = _context.MulticlassClassification.Evaluate(model.Transform(_context.Data.LoadFromEnumerable(rows)));
         List<MulticlassPrediction> predictions = HypernetworkLearningTests.Scores<MulticlassPrediction>(_context, model, rows);
-        double accuracy = rows.Select((r, i) => predictions[i].PredictedLabel == r.Label ? 1.0 : 0.0).Average();
+        double accuracy = rows.Select((r, i) => predictions[i].PredictedLabel == r.Label + 1 ? 1.0 : 0.0).Average();
         Assert.Equal(accuracy, metrics.MicroAccuracy, 1e-9);
         Assert.Equal(TaskData.Classes, metrics.ConfusionMatrix.NumberOfClasses);
     }

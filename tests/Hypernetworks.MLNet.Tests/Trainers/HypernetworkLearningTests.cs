@@ -55,7 +55,7 @@ public sealed class HypernetworkLearningTests
         using HypernetworkTransformer model = context.MulticlassClassification.Trainers.Hypernetwork(TaskData.Options()).Fit(train);
 
         List<MulticlassPrediction> predictions = Scores<MulticlassPrediction>(context, model, testRows);
-        double accuracy = testRows.Select((r, i) => predictions[i].PredictedLabel == r.Label ? 1.0 : 0.0).Average();
+        double accuracy = testRows.Select((r, i) => predictions[i].PredictedLabel == r.Label + 1 ? 1.0 : 0.0).Average();
         Assert.True(accuracy > 0.8, $"Accuracy {accuracy:F3}.");
         Assert.All(predictions, p => Assert.Equal(1f, p.Score.Sum(), 4));
     }

@@ -42,7 +42,7 @@ public sealed class HypernetworkPredictionTests
         using PredictionEngine<KeyTaskRow, ScorePrediction> engine = _context.Model.CreatePredictionEngine<KeyTaskRow, ScorePrediction>(model);
         var expected = new float[1];
 
-        model.Materialize(rows[5].Conditioning).Forward(rows[5].Features, expected);
+        model.Materialize(rows[5].Conditioning + 1).Forward(rows[5].Features, expected);
         Assert.Equal(expected[0], engine.Predict(rows[5]).Score, 1e-5);
     }
 }

@@ -123,10 +123,10 @@ public sealed class HypernetworkTrainingOptionsTests
 
     public sealed class NarrowRow
     {
-        [Hypernetworks.MLNet.Data.VectorType(2)]
+        [VectorType(2)]
         public float[] Conditioning { get; set; } = [];
 
-        [Hypernetworks.MLNet.Data.VectorType(2)]
+        [VectorType(2)]
         public float[] Features { get; set; } = [];
 
         public float Label { get; set; }

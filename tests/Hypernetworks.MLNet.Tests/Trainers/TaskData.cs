@@ -45,7 +45,7 @@ internal static class TaskData
             }
         }
 
-        return (uint)best + 1;
+        return (uint)best;
     }
 
     public static IEnumerable<(int Task, float[] Z, float[] X)> Rows(int count, int seed)
@@ -69,7 +69,7 @@ internal static class TaskData
         [.. Rows(count, seed).Select(r => new MulticlassTaskRow { Conditioning = r.Z, Features = r.X, Label = Class(r.Task, r.X) })];
 
     public static List<KeyTaskRow> Keyed(int count, int seed) =>
-        [.. Rows(count, seed).Select(r => new KeyTaskRow { Conditioning = (uint)r.Task + 1, Features = r.X, Label = Target(r.Task, r.X) })];
+        [.. Rows(count, seed).Select(r => new KeyTaskRow { Conditioning = (uint)r.Task, Features = r.X, Label = Target(r.Task, r.X) })];
 
     public static HypernetworkTrainer.Options Options(int epochs = 40) => new()
     {

@@ -1,4 +1,5 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.Tests.Trainers;
 
@@ -76,5 +77,7 @@ public sealed class MulticlassPrediction
 {
     public float[] Score { get; set; } = [];
 
+    /// <summary>The raw key: ML.NET's CreateEnumerable gives keys 1-based, while LoadFromEnumerable reads them 0-based.</summary>
+    [KeyType(TaskData.Classes)]
     public uint PredictedLabel { get; set; }
 }

@@ -3,12 +3,16 @@ namespace Hypernetworks.MLNet.AutoML;
 /// <summary>
 /// A hyper-parameter sweep, shaped like ML.NET's AutoMLExperiment: set the search space, the trial
 /// runner (what one trial trains and evaluates), the tuner, the budgets, the trial store and a monitor,
-/// then <see cref="RunAsync"/> returns the best trial. Trials that fail are recorded and the sweep goes
-/// on; poor trials are stopped early by successive halving (ASHA) unless switched off.
+/// then <see cref="RunAsync"/> returns the best trial. The first trial runs the starting point as given (the search
+/// space's default, or the parameter given with it, e.g. a hypernetwork's base options) before any tuner proposes, and
+/// the best trial is chosen among the trials that ran to the end (a trial stopped early only when none did), so the
+/// sweep never returns a model worse on validation than its first trial. Trials that fail are recorded and the sweep
+/// goes on; poor trials are stopped early by successive halving (ASHA) unless switched off.
 /// </summary>
 public sealed class AutoMLExperiment
 {
     private SearchSpace? searchSpace;
+    private Parameter? firstParameter;
     private ITrialRunner? runner;
     private Func<SearchSpace, ITuner> tunerFactory;
     private IMonitor? monitor;
@@ -33,12 +37,27 @@ public sealed class AutoMLExperiment
     /// <summary>Gets the trial runner set so far, for the pipeline setters that configure it.</summary>
     internal ITrialRunner? TrialRunner => runner;
 
-    /// <summary>Sets the space the tuner searches.</summary>
+    /// <summary>Sets the space the tuner searches; the first trial of the sweep runs the space's default point.</summary>
     /// <param name="searchSpace">The search space.</param>
-    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace)
+    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace) => SetSearchSpace(searchSpace, null);
+
+    /// <summary>
+    /// Sets the space the tuner searches and the parameter the first trial runs, before any tuner proposes: the
+    /// starting point the sweep must beat (its values may lie outside the space's ranges).
+    /// </summary>
+    /// <param name="searchSpace">The search space.</param>
+    /// <param name="firstParameter">The first trial's parameter (a value for every option of the space); the space's default point when null.</param>
+    public AutoMLExperiment SetSearchSpace(SearchSpace searchSpace, Parameter? firstParameter)
     {
         ArgumentNullException.ThrowIfNull(searchSpace);
+        if (firstParameter is not null)
+        {
+            // Tuners learn from the first trial through this mapping: a missing option fails here, not mid-sweep.
+            _ = searchSpace.MappingToFeatureSpace(firstParameter);
+        }
+
         this.searchSpace = searchSpace;
+        this.firstParameter = firstParameter;
         return this;
     }
 
@@ -201,8 +220,9 @@ public sealed class AutoMLExperiment
         ITrialStore trialStore = store ?? TrialStore.InMemory();
         try
         {
+            Parameter first = firstParameter ?? space.SampleFromFeatureSpace([.. space.Default]);
             var settings = new ExperimentSettings(
-                space, trialRunner, tunerFactory(space), trialStore, monitor, earlyStoppingFactory?.Invoke(),
+                space, first, trialRunner, tunerFactory(space), trialStore, monitor, earlyStoppingFactory?.Invoke(),
                 direction, maxTrials, trainingTime, parallelTrials, workerId);
             TrialResult best = await new ExperimentRun(settings).RunAsync(cancellationToken).ConfigureAwait(false);
             return await trialRunner.CompleteBestTrialAsync(best, cancellationToken).ConfigureAwait(false);

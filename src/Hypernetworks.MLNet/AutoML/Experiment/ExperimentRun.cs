@@ -19,12 +19,14 @@ internal sealed class ExperimentRun
     private readonly Dictionary<int, TrialResult> ownResults = [];
     private readonly TimeSpan pollInterval;
     private readonly TimeSpan heartbeatInterval;
+    private readonly string firstParameterJson;
     private double bestLoss = double.PositiveInfinity;
     private Exception? firstError;
 
     public ExperimentRun(ExperimentSettings settings)
     {
         this.settings = settings;
+        firstParameterJson = settings.FirstParameter.ToJson();
         TimeSpan timeout = settings.Store.HeartbeatTimeout;
         heartbeatInterval = timeout / 3;
         pollInterval = TimeSpan.FromMilliseconds(Math.Clamp(timeout.TotalMilliseconds / 4, 20, 1000));
@@ -40,7 +42,10 @@ internal sealed class ExperimentRun
 
         await RunTrialsAsync(budget.Token).ConfigureAwait(false);
         IReadOnlyList<TrialRecord> trials = await settings.Store.LoadTrialsAsync(CancellationToken.None).ConfigureAwait(false);
-        TrialRecord? best = trials.Where(t => t.HasMetric).MinBy(t => t.Loss);
+        // A trial stopped early has a metric from part of its training, not from the model the sweep would return:
+        // it is the best only when no trial ran to the end.
+        TrialRecord? best = trials.Where(t => t.Status == TrialStatus.Completed).MinBy(t => t.Loss)
+            ?? trials.Where(t => t.HasMetric).MinBy(t => t.Loss);
         if (best is not null)
         {
             lock (gate)
@@ -125,6 +130,14 @@ internal sealed class ExperimentRun
         Dictionary<string, TrialRecord> byParameter = trials
             .GroupBy(t => t.ParameterJson, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.FirstOrDefault(t => t.IsFinished) ?? g.First(), StringComparer.Ordinal);
+
+        // The sweep's first trial is its starting point as given (for a hypernetwork, the base options), before any
+        // tuner proposes: whatever the tuners find is measured against it.
+        if (!byParameter.ContainsKey(firstParameterJson))
+        {
+            return new TrialSettings { TrialId = nextTrialId, Parameter = Parameter.FromJson(firstParameterJson) };
+        }
+
         for (int attempt = 0; attempt < MaxProposalAttempts; attempt++)
         {
             TrialSettings proposal = settings.Tuner.Propose(new TrialSettings { TrialId = nextTrialId });
@@ -156,7 +169,7 @@ internal sealed class ExperimentRun
 
             settings.Tuner.Update(trial.ToTrialResult());
             settings.EarlyStopping?.Record(trial.TrialId, trial.Curve.Select(p => (p.Epoch, MetricLoss.From(p.Metric, settings.Direction))));
-            if (trial.HasMetric)
+            if (trial.Status == TrialStatus.Completed)
             {
                 lock (gate)
                 {
@@ -256,8 +269,8 @@ internal sealed class ExperimentRun
         lock (gate)
         {
             ownResults[trial.TrialId] = result;
-            isBest = result.Loss < bestLoss;
-            bestLoss = Math.Min(bestLoss, result.Loss);
+            isBest = !result.IsEarlyStopped && result.Loss < bestLoss;
+            bestLoss = isBest ? result.Loss : bestLoss;
         }
 
         settings.Monitor?.ReportCompletedTrial(result);

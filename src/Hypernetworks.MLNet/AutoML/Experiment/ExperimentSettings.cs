@@ -3,6 +3,7 @@ namespace Hypernetworks.MLNet.AutoML;
 /// <summary>The settings of one run of an experiment, fixed when it starts.</summary>
 internal sealed record ExperimentSettings(
     SearchSpace SearchSpace,
+    Parameter FirstParameter,
     ITrialRunner Runner,
     ITuner Tuner,
     ITrialStore Store,

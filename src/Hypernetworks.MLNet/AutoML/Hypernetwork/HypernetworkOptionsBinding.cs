@@ -19,6 +19,37 @@ internal static class HypernetworkOptionsBinding
         }
     }
 
+    /// <summary>
+    /// The parameter that <see cref="Apply"/> turns back into <paramref name="baseOptions"/>: the base options' own
+    /// value of every option <paramref name="space"/> sweeps, in or out of its range (a target given as
+    /// <see cref="HypernetworkTrainer.Options.TargetLayerSizes"/> becomes the same hidden widths).
+    /// </summary>
+    public static Parameter BaseParameter(HypernetworkTrainer.Options baseOptions, SearchSpace space)
+    {
+        var values = new HypernetworkSearchOptions
+        {
+            HiddenSizes = [.. baseOptions.HiddenSizes],
+            TargetHiddenSizes = baseOptions.TargetLayerSizes is { Count: > 0 } layers
+                ? [.. layers.Take(layers.Count - 1).Select(layer => layer.Out)]
+                : [.. baseOptions.TargetHiddenSizes],
+            Generator = baseOptions.Generator,
+            ChunkSize = baseOptions.ChunkSize,
+            Rank = baseOptions.Rank,
+            LearningRate = baseOptions.LearningRate,
+            BatchSize = baseOptions.BatchSize,
+            Epochs = baseOptions.Epochs,
+            WeightDecay = baseOptions.WeightDecay,
+        };
+        Parameter all = Parameter.FromObject(values);
+        Parameter parameter = Parameter.CreateNestedParameter();
+        foreach (string key in space.Keys)
+        {
+            parameter[key] = all[key];
+        }
+
+        return parameter;
+    }
+
     public static HypernetworkTrainer.Options Apply(HypernetworkTrainer.Options baseOptions, Parameter parameter, TrialFit fit)
     {
         HypernetworkTrainer.Options options = Copy(baseOptions);
@@ -75,7 +106,7 @@ internal static class HypernetworkOptionsBinding
         return options;
     }
 
-    private static HypernetworkTrainer.Options Copy(HypernetworkTrainer.Options source)
+    public static HypernetworkTrainer.Options Copy(HypernetworkTrainer.Options source)
     {
         // Every settable property is copied, so options the trainer gains later carry over without a change here.
         var copy = new HypernetworkTrainer.Options();

@@ -1,14 +1,16 @@
 using Hypernetworks.Model;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
 /// The default search space of a hypernetwork sweep (<c>mlContext.Auto().Hypernetwork(...)</c>): the generator's
 /// hidden sizes, the target network's hidden layer shapes (its input and output sizes come from the data), the
-/// generator kind with its chunk size or rank, and the training settings. The initial values are at the cheap end
-/// (small, shallow networks, few epochs), where the cost-frugal tuner starts. Build a
-/// <see cref="SearchSpace{T}"/> from an instance to move the start, or pass any search space whose option names
-/// are a subset of these properties to sweep fewer of them.
+/// generator kind with its chunk size or rank, and the training settings. A sweep's first trial is the base options
+/// as given, not this space's initial values; these are at the cheap end (small, shallow networks, few epochs), where
+/// the cost-frugal tuner starts its own search and restarts. Build a <see cref="SearchSpace{T}"/> from an instance to
+/// move that start, or pass any search space whose option names are a subset of these properties to sweep fewer of
+/// them.
 /// </summary>
 public sealed class HypernetworkSearchOptions
 {

@@ -1,5 +1,7 @@
-using Hypernetworks.MLNet.Data;
 using Hypernetworks.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 
 namespace Hypernetworks.MLNet.AutoML;
 
@@ -7,9 +9,9 @@ namespace Hypernetworks.MLNet.AutoML;
 /// The hypernetwork trainer as a sweep builds it: a swept chunk size or rank too large for the target network (whose
 /// size depends on the data) is cut to the largest the target allows when fitting, instead of failing the trial.
 /// </summary>
-internal sealed class HypernetworkTrialEstimator(MLContext context, HypernetworkTrainer.Options options) : IEstimator<ITransformer>
+internal sealed class HypernetworkTrialEstimator(IHostEnvironment environment, HypernetworkTrainer.Options options) : IEstimator<HypernetworkTransformer>
 {
-    public ITransformer Fit(IDataView input)
+    public HypernetworkTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (options.TargetLayerSizes is null && TargetLayers(input.Schema) is { } layers)
@@ -25,10 +27,10 @@ internal sealed class HypernetworkTrialEstimator(MLContext context, Hypernetwork
             }
         }
 
-        return new HypernetworkTrainer(context, options).Fit(input);
+        return new HypernetworkTrainer(environment, options).Fit(input);
     }
 
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => new HypernetworkTrainer(context, options).GetOutputSchema(inputSchema);
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => new HypernetworkTrainer(environment, options).GetOutputSchema(inputSchema);
 
     private List<(int In, int Out)>? TargetLayers(DataViewSchema schema)
     {

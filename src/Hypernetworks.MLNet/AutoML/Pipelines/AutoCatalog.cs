@@ -1,3 +1,6 @@
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
@@ -14,16 +17,13 @@ public sealed partial class AutoCatalog
     /// <summary>
     /// Creates an experiment for a pipeline sweep: set it up with <c>SetPipeline</c>, <c>SetDataset</c> and a
     /// metric setter, then budgets, tuner, trial store and monitor, and call <see cref="AutoMLExperiment.RunAsync"/>.
-    /// The tuners' seed is the context's seed when it has one.
+    /// The tuners' seed is drawn from the context's random source, so a context made with a seed sweeps the same way every time.
     /// </summary>
-    public AutoMLExperiment CreateExperiment()
-    {
-        var experiment = new AutoMLExperiment().SetTrialRunner(new PipelineTrialRunner(Context));
-        return Context.Seed is int seed ? experiment.SetSeed(seed) : experiment;
-    }
+    public AutoMLExperiment CreateExperiment() =>
+        new AutoMLExperiment().SetTrialRunner(new PipelineTrialRunner(Context)).SetSeed(((IHostEnvironment)Context).Register(nameof(AutoCatalog)).Rand.Next());
 
     /// <summary>Creates a sweepable estimator over the attributed options class <typeparamref name="TOptions"/>.</summary>
-    /// <typeparam name="TOptions">The options class carrying <see cref="RangeAttribute"/>, <see cref="ChoiceAttribute"/> and similar attributes.</typeparam>
+    /// <typeparam name="TOptions">The options class carrying ML.NET's <see cref="Microsoft.ML.SearchSpace.RangeAttribute"/>, <see cref="Microsoft.ML.SearchSpace.ChoiceAttribute"/> and similar attributes.</typeparam>
     /// <param name="factory">Builds the estimator for one set of options.</param>
     /// <param name="searchSpace">The options swept; read from <typeparamref name="TOptions"/>'s attributes when null.</param>
     public SweepableEstimator CreateSweepableEstimator<TOptions>(Func<MLContext, TOptions, IEstimator<ITransformer>> factory, SearchSpace<TOptions>? searchSpace = null)

@@ -1,4 +1,5 @@
 using Hypernetworks.MLNet.AutoML;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet;
 

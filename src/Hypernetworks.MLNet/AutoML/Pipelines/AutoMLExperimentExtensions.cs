@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
@@ -6,9 +8,12 @@ namespace Hypernetworks.MLNet.AutoML;
 /// </summary>
 public static class AutoMLExperimentExtensions
 {
-    /// <summary>Sets the pipeline whose sweepable estimators the sweep tunes.</summary>
+    /// <summary>
+    /// Sets the pipeline whose sweepable estimators the sweep tunes; the first trial runs the pipeline's
+    /// <see cref="SweepablePipeline.Parameter"/> (for a hypernetwork, the base options as given).
+    /// </summary>
     /// <param name="experiment">The experiment.</param>
-    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="pipeline">The pipeline (<c>transforms.Append(sweepable)</c>).</param>
     public static AutoMLExperiment SetPipeline(this AutoMLExperiment experiment, SweepablePipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -19,16 +24,16 @@ public static class AutoMLExperimentExtensions
         }
 
         runner.Pipeline = pipeline;
-        return experiment.SetSearchSpace(pipeline.SearchSpace);
+        return experiment.SetSearchSpace(pipeline.SearchSpace, pipeline.Parameter);
     }
 
-    /// <summary>Sets the pipeline: an estimator chain holding sweepable estimators (<c>transforms.Append(sweepable)</c>).</summary>
+    /// <summary>Sets a pipeline of one sweepable estimator.</summary>
     /// <param name="experiment">The experiment.</param>
-    /// <param name="pipeline">The estimator or chain.</param>
-    public static AutoMLExperiment SetPipeline(this AutoMLExperiment experiment, IEstimator<ITransformer> pipeline)
+    /// <param name="sweepable">The sweepable estimator.</param>
+    public static AutoMLExperiment SetPipeline(this AutoMLExperiment experiment, SweepableEstimator sweepable)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        return experiment.SetPipeline(SweepablePipeline.From(pipeline));
+        ArgumentNullException.ThrowIfNull(sweepable);
+        return experiment.SetPipeline(SweepablePipeline.From(sweepable));
     }
 
     /// <summary>Trains every trial on <paramref name="train"/> and scores it on <paramref name="validation"/>.</summary>
@@ -46,29 +51,32 @@ public static class AutoMLExperimentExtensions
     /// <summary>Trains and scores every trial on the two views of a train/test split.</summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="trainValidationSplit">The split: its test set is the validation set.</param>
-    public static AutoMLExperiment SetDataset(this AutoMLExperiment experiment, DataOperationsCatalog.TrainTestData trainValidationSplit)
-    {
-        ArgumentNullException.ThrowIfNull(trainValidationSplit);
-        return experiment.SetDataset(trainValidationSplit.TrainSet, trainValidationSplit.TestSet);
-    }
+    public static AutoMLExperiment SetDataset(this AutoMLExperiment experiment, DataOperationsCatalog.TrainTestData trainValidationSplit) =>
+        experiment.SetDataset(trainValidationSplit.TrainSet, trainValidationSplit.TestSet);
 
     /// <summary>
-    /// Cross-validates every trial: rows are dealt into <paramref name="fold"/> folds by position, each fold is
+    /// Cross-validates every trial on the folds of ML.NET's <c>mlContext.Data.CrossValidationSplit</c>: each fold is
     /// scored by a model trained on the others, and the trial's metric is the mean. The trial's model is the last
     /// fold's; per-epoch reports (for early stopping) come from the first fold.
     /// </summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="data">The rows.</param>
     /// <param name="fold">The number of folds, at least 2.</param>
-    public static AutoMLExperiment SetDataset(this AutoMLExperiment experiment, IDataView data, int fold = 10)
+    /// <param name="samplingKeyColumnName">
+    /// A column whose equal values keep rows in one fold (as in <c>CrossValidationSplit</c>); rows are dealt at random
+    /// when null.
+    /// </param>
+    /// <param name="seed">The seed of the fold assignment (as in <c>CrossValidationSplit</c>); drawn from the context when null.</param>
+    public static AutoMLExperiment SetDataset(this AutoMLExperiment experiment, IDataView data, int fold = 10, string? samplingKeyColumnName = null, int? seed = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(fold, 2);
-        Runner(experiment).Dataset = TrialDataset.CrossValidation(data, fold);
+        PipelineTrialRunner runner = Runner(experiment);
+        runner.Dataset = TrialDataset.CrossValidation(runner.Context, data, fold, samplingKeyColumnName, seed);
         return experiment;
     }
 
-    /// <summary>Optimises a regression metric (errors are minimised, R² maximised).</summary>
+    /// <summary>Optimises a regression metric (errors are minimised, R² maximised), computed by ML.NET's <c>Regression.Evaluate</c>.</summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="metric">The metric.</param>
     /// <param name="labelColumn">The label column (Single).</param>
@@ -76,25 +84,37 @@ public static class AutoMLExperimentExtensions
     public static AutoMLExperiment SetRegressionMetric(this AutoMLExperiment experiment, RegressionMetric metric, string labelColumn = "Label", string scoreColumn = "Score") =>
         SetMetric(experiment, TaskMetric.Regression(metric, Name(labelColumn, nameof(labelColumn)), Name(scoreColumn, nameof(scoreColumn))));
 
-    /// <summary>Optimises a binary classification metric (maximised), computed from the raw score with threshold 0.</summary>
+    /// <summary>
+    /// Optimises a binary classification metric (maximised), computed by ML.NET's
+    /// <c>BinaryClassification.EvaluateNonCalibrated</c>. When the scored rows have no
+    /// <paramref name="predictedLabelColumn"/>, the predicted label is the raw score's sign (score &gt; 0).
+    /// </summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="metric">The metric.</param>
     /// <param name="labelColumn">The label column (Boolean).</param>
     /// <param name="scoreColumn">The raw score's column (Single; positive means the positive class).</param>
-    public static AutoMLExperiment SetBinaryClassificationMetric(this AutoMLExperiment experiment, BinaryClassificationMetric metric, string labelColumn = "Label", string scoreColumn = "Score") =>
-        SetMetric(experiment, TaskMetric.Binary(metric, Name(labelColumn, nameof(labelColumn)), Name(scoreColumn, nameof(scoreColumn))));
+    /// <param name="predictedLabelColumn">The predicted label's column (Boolean).</param>
+    public static AutoMLExperiment SetBinaryClassificationMetric(this AutoMLExperiment experiment, BinaryClassificationMetric metric,
+        string labelColumn = "Label", string scoreColumn = "Score", string predictedLabelColumn = "PredictedLabel") =>
+        SetMetric(experiment, TaskMetric.Binary(
+            metric, Name(labelColumn, nameof(labelColumn)), Name(scoreColumn, nameof(scoreColumn)), Name(predictedLabelColumn, nameof(predictedLabelColumn))));
 
-    /// <summary>Optimises a multiclass classification metric (log-loss is minimised, the others maximised).</summary>
+    /// <summary>
+    /// Optimises a multiclass classification metric (log-loss is minimised, the others maximised), computed by
+    /// ML.NET's <c>MulticlassClassification.Evaluate</c>.
+    /// </summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="metric">The metric.</param>
     /// <param name="labelColumn">The label column (a key).</param>
     /// <param name="scoreColumn">The class probabilities' column (a vector of Single, one per class).</param>
-    /// <param name="topK">The K of <see cref="MulticlassClassificationMetric.TopKAccuracy"/>.</param>
+    /// <param name="predictedLabelColumn">The predicted label's column (a key, as ML.NET's multiclass trainers write it).</param>
+    /// <param name="topK">The K of <see cref="MulticlassClassificationMetric.TopKAccuracy"/> (cut to the number of classes).</param>
     public static AutoMLExperiment SetMulticlassClassificationMetric(this AutoMLExperiment experiment, MulticlassClassificationMetric metric,
-        string labelColumn = "Label", string scoreColumn = "Score", int topK = 1)
+        string labelColumn = "Label", string scoreColumn = "Score", string predictedLabelColumn = "PredictedLabel", int topK = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
-        return SetMetric(experiment, TaskMetric.Multiclass(metric, Name(labelColumn, nameof(labelColumn)), Name(scoreColumn, nameof(scoreColumn)), topK));
+        return SetMetric(experiment, TaskMetric.Multiclass(
+            metric, Name(labelColumn, nameof(labelColumn)), Name(scoreColumn, nameof(scoreColumn)), Name(predictedLabelColumn, nameof(predictedLabelColumn)), topK));
     }
 
     /// <summary>

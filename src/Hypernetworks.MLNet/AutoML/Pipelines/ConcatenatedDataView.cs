@@ -1,10 +1,12 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
 /// The rows of one view followed by the rows of another with the same columns (train then validation, for the
-/// final model); lazy, and in order (it does not shuffle).
+/// final model); lazy, and in order (it does not shuffle). Its columns are the first view's visible columns, with
+/// their annotations; both views' columns are found by name.
 /// </summary>
 internal sealed class ConcatenatedDataView : IDataView
 {
@@ -13,7 +15,8 @@ internal sealed class ConcatenatedDataView : IDataView
 
     public ConcatenatedDataView(IDataView first, IDataView second)
     {
-        foreach (DataViewSchema.Column column in first.Schema)
+        var builder = new DataViewSchema.Builder();
+        foreach (DataViewSchema.Column column in first.Schema.Where(c => !c.IsHidden))
         {
             DataViewSchema.Column? other = second.Schema.GetColumnOrNull(column.Name);
             if (other is null || !other.Value.Type.Equals(column.Type))
@@ -22,44 +25,61 @@ internal sealed class ConcatenatedDataView : IDataView
                     $"The validation set's column '{column.Name}' is {(other is null ? "missing" : other.Value.Type.ToString())}; the training set's is {column.Type}.",
                     nameof(second));
             }
+
+            builder.AddColumn(column.Name, column.Type, column.Annotations);
         }
 
         this.first = first;
         this.second = second;
+        Schema = builder.ToSchema();
     }
 
     public bool CanShuffle => false;
 
-    public DataViewSchema Schema => first.Schema;
+    public DataViewSchema Schema { get; }
 
     public long? GetRowCount() => first.GetRowCount() + second.GetRowCount();
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
-        var requested = columnsNeeded.ToList();
-        bool[] active = RowChecks.ActiveFlags(Schema, requested);
-        DataViewRowCursor head = first.GetRowCursor(requested);
-        DataViewRowCursor tail = second.GetRowCursor(requested.Select(c => second.Schema[c.Name]));
-        return new Cursor(Schema, second.Schema, head, tail, active);
+        ArgumentNullException.ThrowIfNull(columnsNeeded);
+        var active = new bool[Schema.Count];
+        foreach (DataViewSchema.Column column in columnsNeeded)
+        {
+            active[Check(column).Index] = true;
+        }
+
+        string[] names = [.. Schema.Where(c => active[c.Index]).Select(c => c.Name)];
+        DataViewRowCursor head = first.GetRowCursor(names.Select(name => first.Schema[name]));
+        DataViewRowCursor tail = second.GetRowCursor(names.Select(name => second.Schema[name]));
+        return new Cursor(this, head, tail, active);
     }
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
 
+    private DataViewSchema.Column Check(DataViewSchema.Column column)
+    {
+        if (column.Index < 0 || column.Index >= Schema.Count || Schema[column.Index].Name != column.Name)
+        {
+            throw new ArgumentException($"Column '{column.Name}' is not a column of this view.", nameof(column));
+        }
+
+        return column;
+    }
+
     private sealed class Cursor : DataViewRowCursor
     {
-        private readonly DataViewSchema schema;
-        private readonly DataViewSchema tailSchema;
+        private readonly ConcatenatedDataView view;
         private readonly DataViewRowCursor head;
         private readonly DataViewRowCursor tail;
         private readonly bool[] active;
         private bool inTail;
         private long position = -1;
 
-        public Cursor(DataViewSchema schema, DataViewSchema tailSchema, DataViewRowCursor head, DataViewRowCursor tail, bool[] active)
+        public Cursor(ConcatenatedDataView view, DataViewRowCursor head, DataViewRowCursor tail, bool[] active)
         {
-            this.schema = schema;
-            this.tailSchema = tailSchema;
+            this.view = view;
             this.head = head;
             this.tail = tail;
             this.active = active;
@@ -69,24 +89,19 @@ internal sealed class ConcatenatedDataView : IDataView
 
         public override long Batch => 0;
 
-        public override DataViewSchema Schema => schema;
+        public override DataViewSchema Schema => view.Schema;
 
-        public override bool IsColumnActive(DataViewSchema.Column column)
-        {
-            RowChecks.CheckColumn(Schema, column);
-            return active[column.Index];
-        }
+        public override bool IsColumnActive(DataViewSchema.Column column) => active[view.Check(column).Index];
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            RowChecks.CheckColumn(Schema, column);
-            if (!active[column.Index])
+            if (!IsColumnActive(column))
             {
-                return RowChecks.Cast<TValue>(null, column);
+                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was made.");
             }
 
-            ValueGetter<TValue> fromHead = head.GetGetter<TValue>(column);
-            ValueGetter<TValue> fromTail = tail.GetGetter<TValue>(tailSchema[column.Name]);
+            ValueGetter<TValue> fromHead = head.GetGetter<TValue>(head.Schema[column.Name]);
+            ValueGetter<TValue> fromTail = tail.GetGetter<TValue>(tail.Schema[column.Name]);
             return (ref TValue value) =>
             {
                 if (inTail)
@@ -99,6 +114,9 @@ internal sealed class ConcatenatedDataView : IDataView
                 }
             };
         }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() =>
+            (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
 
         public override bool MoveNext()
         {

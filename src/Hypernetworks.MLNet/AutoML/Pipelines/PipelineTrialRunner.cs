@@ -1,11 +1,13 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
-/// Runs one trial of a pipeline sweep: builds the pipeline for the trial's parameter, fits it on each training
-/// split (handing sweepable estimators the transformed validation rows and a per-epoch callback), scores the
-/// validation rows and returns the mean metric. To bound memory only the best model so far is kept; the models of
+/// Runs one trial of a pipeline sweep: builds the real ML.NET estimators for the trial's parameter, fits them in
+/// turn on each training split (handing sweepable estimators the validation rows as the fitted transformers before
+/// them leave them, and a per-epoch callback), scores the validation rows with a stock evaluator and returns the
+/// mean metric. To bound memory only the best model so far is kept; the models of
 /// other trials are disposed once scored.
 /// </summary>
 internal sealed class PipelineTrialRunner : ITrialRunner
@@ -133,7 +135,8 @@ internal sealed class PipelineTrialRunner : ITrialRunner
                 return new TrialResult { Metric = lastReported ?? double.NaN, IsEarlyStopped = true };
             }
 
-            metrics.Add(metric.Evaluate(model.Transform(validation), cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            metrics.Add(metric.Evaluate(Context, model.Transform(validation)));
         }
 
         var result = new TrialResult { Metric = metrics.Average(), Model = model };

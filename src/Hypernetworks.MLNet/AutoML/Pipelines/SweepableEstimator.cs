@@ -1,11 +1,15 @@
+using Microsoft.ML;
+
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
-/// An estimator whose options a sweep tunes: a search space and a factory that builds the estimator for one
-/// parameter of it (ML.NET's SweepableEstimator). Append it to a pipeline (<c>estimator.Append(sweepable)</c>) and
-/// give the pipeline to <c>SetPipeline</c>. Fitted on its own, it fits the estimator of <see cref="Parameter"/>.
+/// An estimator whose options a sweep tunes (ML.NET AutoML's SweepableEstimator): a search space and a factory that
+/// builds a real ML.NET estimator for one parameter of it. Append it to stock transforms
+/// (<c>transforms.Append(sweepable)</c> gives a <see cref="SweepablePipeline"/>) and hand the pipeline to
+/// <c>SetPipeline</c>. Like ML.NET's, it is not itself an <see cref="IEstimator{TTransformer}"/>, so appending it to an
+/// estimator chain always makes a sweepable pipeline; <see cref="BuildFromOption"/> gives the estimator of one parameter.
 /// </summary>
-public sealed class SweepableEstimator : IEstimator<ITransformer>
+public sealed class SweepableEstimator
 {
     private readonly MLContext context;
     private readonly Func<MLContext, Parameter, TrialFit, IEstimator<ITransformer>> factory;
@@ -16,11 +20,11 @@ public sealed class SweepableEstimator : IEstimator<ITransformer>
     /// <param name="factory">Builds the estimator for a parameter of <paramref name="searchSpace"/>.</param>
     /// <param name="searchSpace">The options swept.</param>
     public SweepableEstimator(MLContext context, Func<MLContext, Parameter, IEstimator<ITransformer>> factory, SearchSpace searchSpace)
-        : this(context, Wrap(factory), searchSpace)
+        : this(context, Wrap(factory), searchSpace, null)
     {
     }
 
-    internal SweepableEstimator(MLContext context, Func<MLContext, Parameter, TrialFit, IEstimator<ITransformer>> factory, SearchSpace searchSpace)
+    internal SweepableEstimator(MLContext context, Func<MLContext, Parameter, TrialFit, IEstimator<ITransformer>> factory, SearchSpace searchSpace, Parameter? parameter)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(factory);
@@ -28,13 +32,17 @@ public sealed class SweepableEstimator : IEstimator<ITransformer>
         this.context = context;
         this.factory = factory;
         SearchSpace = searchSpace;
-        parameter = searchSpace.SampleFromFeatureSpace([.. searchSpace.Default]);
+        this.parameter = parameter ?? searchSpace.SampleFromFeatureSpace([.. searchSpace.Default]);
     }
 
     /// <summary>Gets the options swept.</summary>
     public SearchSpace SearchSpace { get; }
 
-    /// <summary>Gets or sets the parameter a plain <see cref="Fit"/> uses (the search space's default at first).</summary>
+    /// <summary>
+    /// Gets or sets the parameter the first trial of a sweep runs (the search space's default, or for
+    /// <c>mlContext.Auto().Hypernetwork(options)</c> the given options' own values). It may hold values outside the
+    /// search space's ranges: the tuners search inside the ranges from there.
+    /// </summary>
     public Parameter Parameter
     {
         get => parameter;
@@ -48,20 +56,6 @@ public sealed class SweepableEstimator : IEstimator<ITransformer>
     /// <summary>Builds the estimator for a parameter of <see cref="SearchSpace"/>.</summary>
     /// <param name="parameter">The parameter.</param>
     public IEstimator<ITransformer> BuildFromOption(Parameter parameter) => Build(parameter, TrialFit.None);
-
-    /// <inheritdoc/>
-    public ITransformer Fit(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return BuildFromOption(parameter).Fit(input);
-    }
-
-    /// <inheritdoc/>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return BuildFromOption(parameter).GetOutputSchema(inputSchema);
-    }
 
     internal IEstimator<ITransformer> Build(Parameter parameter, TrialFit fit)
     {

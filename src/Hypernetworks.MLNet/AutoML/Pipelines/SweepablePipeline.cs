@@ -1,16 +1,17 @@
 using System.Globalization;
-using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
-/// A pipeline of estimators some of which are sweepable (ML.NET's SweepablePipeline). Its search space nests each
-/// sweepable estimator's space under the key <c>e{position}</c>; a trial's parameter builds one plain chain of
-/// estimators. Chains built with <c>Append</c> are flattened, so <c>transforms.Append(sweepable)</c> works as well.
+/// A pipeline of real ML.NET estimators (stock transforms, estimator chains, trainers) and sweepable estimators
+/// (ML.NET AutoML's SweepablePipeline). Its search space nests each sweepable estimator's space under the key
+/// <c>e{position}</c>; a trial's parameter builds one real <see cref="EstimatorChain{TLastTransformer}"/>.
 /// </summary>
 public sealed class SweepablePipeline
 {
-    private readonly IEstimator<ITransformer>[] estimators;
+    private readonly PipelineStep[] steps;
 
     /// <summary>Creates an empty pipeline.</summary>
     public SweepablePipeline()
@@ -18,48 +19,61 @@ public sealed class SweepablePipeline
     {
     }
 
-    private SweepablePipeline(IEstimator<ITransformer>[] estimators)
+    private SweepablePipeline(PipelineStep[] steps)
     {
-        this.estimators = estimators;
+        this.steps = steps;
         SearchSpace = new SearchSpace();
-        for (int i = 0; i < estimators.Length; i++)
+        Parameter = Parameter.CreateNestedParameter();
+        for (int i = 0; i < steps.Length; i++)
         {
-            if (estimators[i] is SweepableEstimator sweepable)
+            if (steps[i].Sweepable is { } sweepable)
             {
                 SearchSpace.Add(Key(i), sweepable.SearchSpace);
+                Parameter[Key(i)] = sweepable.Parameter;
             }
         }
     }
 
-    /// <summary>Gets the estimators, in order (sweepable ones included).</summary>
-    public IReadOnlyList<IEstimator<ITransformer>> Estimators => estimators;
+    /// <summary>Gets the number of steps (estimators and sweepable estimators).</summary>
+    public int Count => steps.Length;
 
     /// <summary>Gets the search space: each sweepable estimator's space under the key <c>e{position}</c>.</summary>
     public SearchSpace SearchSpace { get; }
 
-    /// <summary>Creates a pipeline from an estimator or a chain of them.</summary>
-    /// <param name="estimator">The estimator or chain (its chains are flattened).</param>
-    public static SweepablePipeline From(IEstimator<ITransformer> estimator)
-    {
-        ArgumentNullException.ThrowIfNull(estimator);
-        return new SweepablePipeline([.. Flatten(estimator)]);
-    }
+    /// <summary>Gets the parameter the first trial runs: each sweepable estimator's <see cref="SweepableEstimator.Parameter"/>.</summary>
+    public Parameter Parameter { get; }
 
-    /// <summary>Returns a pipeline with <paramref name="estimator"/> appended (a chain is flattened).</summary>
-    /// <param name="estimator">The estimator, sweepable or not.</param>
+    /// <summary>Creates a pipeline of one estimator (an estimator chain is one step).</summary>
+    /// <param name="estimator">The estimator.</param>
+    public static SweepablePipeline From(IEstimator<ITransformer> estimator) => new SweepablePipeline().Append(estimator);
+
+    /// <summary>Creates a pipeline of one sweepable estimator.</summary>
+    /// <param name="sweepable">The sweepable estimator.</param>
+    public static SweepablePipeline From(SweepableEstimator sweepable) => new SweepablePipeline().Append(sweepable);
+
+    /// <summary>Returns a pipeline with <paramref name="estimator"/> appended.</summary>
+    /// <param name="estimator">The estimator (stock or not; a chain is one step).</param>
     public SweepablePipeline Append(IEstimator<ITransformer> estimator)
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        return new SweepablePipeline([.. estimators, .. Flatten(estimator)]);
+        return new SweepablePipeline([.. steps, new PipelineStep(estimator, null)]);
     }
 
-    /// <summary>Builds the plain chain of estimators for a parameter of <see cref="SearchSpace"/>.</summary>
+    /// <summary>Returns a pipeline with <paramref name="sweepable"/> appended.</summary>
+    /// <param name="sweepable">The sweepable estimator.</param>
+    public SweepablePipeline Append(SweepableEstimator sweepable)
+    {
+        ArgumentNullException.ThrowIfNull(sweepable);
+        return new SweepablePipeline([.. steps, new PipelineStep(null, sweepable)]);
+    }
+
+    /// <summary>Builds the real estimator chain for a parameter of <see cref="SearchSpace"/>.</summary>
     /// <param name="parameter">The parameter.</param>
     public EstimatorChain<ITransformer> BuildFromOption(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         var chain = new EstimatorChain<ITransformer>();
-        for (int i = 0; i < estimators.Length; i++)
+        for (int i = 0; i < steps.Length; i++)
         {
             chain = chain.Append(BuildAt(i, parameter, TrialFit.None));
         }
@@ -67,31 +81,16 @@ public sealed class SweepablePipeline
         return chain;
     }
 
-    /// <summary>Gets the number of estimators.</summary>
-    internal int Count => estimators.Length;
-
     /// <summary>Builds the estimator at a position for a trial.</summary>
     internal IEstimator<ITransformer> BuildAt(int position, Parameter parameter, TrialFit fit) =>
-        estimators[position] is SweepableEstimator sweepable
+        steps[position].Sweepable is { } sweepable
             ? sweepable.Build(parameter.ContainsKey(Key(position))
                 ? parameter[Key(position)]
                 : throw new ArgumentException($"The parameter has no value for the sweepable estimator '{Key(position)}'.", nameof(parameter)), fit)
-            : estimators[position];
+            : steps[position].Estimator!;
 
     private static string Key(int position) => "e" + position.ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<IEstimator<ITransformer>> Flatten(IEstimator<ITransformer> estimator)
-    {
-        // EstimatorChain is generic in its last transformer's type, so its parts are read through its one
-        // non-generic property rather than a cast to a closed type.
-        Type type = estimator.GetType();
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EstimatorChain<>))
-        {
-            PropertyInfo property = type.GetProperty(nameof(EstimatorChain<ITransformer>.Estimators))!;
-            var parts = (IReadOnlyList<IEstimator<ITransformer>>)property.GetValue(estimator)!;
-            return parts.SelectMany(Flatten);
-        }
-
-        return [estimator];
-    }
+    /// <summary>One step: a plain estimator or a sweepable one.</summary>
+    private sealed record PipelineStep(IEstimator<ITransformer>? Estimator, SweepableEstimator? Sweepable);
 }

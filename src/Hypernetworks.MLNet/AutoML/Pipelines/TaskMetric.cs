@@ -1,43 +1,35 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
-/// The metric a pipeline sweep optimises: how to compute it from scored rows, its direction, and, where the
-/// trainer's per-epoch validation loss determines it exactly, how to turn that loss into the metric (for ASHA).
+/// The metric a pipeline sweep optimises: which of ML.NET's stock evaluators computes it from the scored validation
+/// rows, its direction, and, where the trainer's per-epoch validation loss determines it exactly, how to turn that
+/// loss into the metric (for ASHA).
 /// </summary>
 internal sealed class TaskMetric
 {
-    private const int BatchSize = 1024;
-    private readonly Func<float[], float[], int, double> compute;
+    private readonly Func<MLContext, IDataView, double> evaluate;
 
-    private TaskMetric(string name, MetricDirection direction, string labelColumn, string scoreColumn,
-        Func<float[], float[], int, double> compute, Func<double, double>? fromValidationLoss)
+    private TaskMetric(MetricDirection direction, Func<MLContext, IDataView, double> evaluate, Func<double, double>? fromValidationLoss)
     {
-        Name = name;
         Direction = direction;
-        LabelColumn = labelColumn;
-        ScoreColumn = scoreColumn;
-        this.compute = compute;
+        this.evaluate = evaluate;
         FromValidationLoss = fromValidationLoss;
     }
 
-    public string Name { get; }
-
     public MetricDirection Direction { get; }
-
-    public string LabelColumn { get; }
-
-    public string ScoreColumn { get; }
 
     /// <summary>Gets the metric as a function of the trainer's validation loss (mean squared error or cross-entropy), or null when the loss does not determine it.</summary>
     public Func<double, double>? FromValidationLoss { get; }
 
+    /// <summary>A regression metric from <c>mlContext.Regression.Evaluate</c> (rows with a NaN label are skipped).</summary>
     public static TaskMetric Regression(RegressionMetric metric, string labelColumn, string scoreColumn) =>
-        new(metric.ToString(), MetricDirections.Of(metric), labelColumn, scoreColumn,
-            (labels, scores, _) =>
+        new(MetricDirections.Of(metric),
+            (context, scored) =>
             {
-                RegressionMetrics m = RegressionMetrics.Compute(labels, scores);
+                RegressionMetrics m = context.Regression.Evaluate(scored, labelColumn, scoreColumn);
                 return metric switch
                 {
                     RegressionMetric.MeanAbsoluteError => m.MeanAbsoluteError,
@@ -53,12 +45,19 @@ internal sealed class TaskMetric
                 _ => null,
             });
 
-    public static TaskMetric Binary(BinaryClassificationMetric metric, string labelColumn, string scoreColumn) =>
-        new(metric.ToString(), MetricDirections.Of(metric), labelColumn, scoreColumn,
-            (labels, scores, _) =>
+    /// <summary>
+    /// A binary metric from <c>mlContext.BinaryClassification.EvaluateNonCalibrated</c>; when the scored rows have no
+    /// predicted-label column, the predicted label is the raw score's sign (score &gt; 0), added by ML.NET's
+    /// Expression transform.
+    /// </summary>
+    public static TaskMetric Binary(BinaryClassificationMetric metric, string labelColumn, string scoreColumn, string predictedLabelColumn) =>
+        new(MetricDirections.Of(metric),
+            (context, scored) =>
             {
-                bool[] positive = [.. labels.Select(l => l != 0)];
-                BinaryClassificationMetrics m = BinaryClassificationMetrics.Compute(positive, scores);
+                IDataView withPrediction = scored.Schema.GetColumnOrNull(predictedLabelColumn) is null
+                    ? context.Transforms.Expression(predictedLabelColumn, "score => score > 0", scoreColumn).Fit(scored).Transform(scored)
+                    : scored;
+                BinaryClassificationMetrics m = context.BinaryClassification.EvaluateNonCalibrated(withPrediction, labelColumn, scoreColumn, predictedLabelColumn);
                 return metric switch
                 {
                     BinaryClassificationMetric.Accuracy => m.Accuracy,
@@ -73,13 +72,14 @@ internal sealed class TaskMetric
             },
             null);
 
-    public static TaskMetric Multiclass(MulticlassClassificationMetric metric, string labelColumn, string scoreColumn, int topK) =>
-        new(metric.ToString(), MetricDirections.Of(metric), labelColumn, scoreColumn,
-            (labels, scores, classCount) =>
+    /// <summary>A multiclass metric from <c>mlContext.MulticlassClassification.Evaluate</c>; K is cut to the number of classes.</summary>
+    public static TaskMetric Multiclass(MulticlassClassificationMetric metric, string labelColumn, string scoreColumn, string predictedLabelColumn, int topK) =>
+        new(MetricDirections.Of(metric),
+            (context, scored) =>
             {
-                // Keys are read as 1..count (0 = missing, dropped before this point); classes are 0-based.
-                int[] classes = [.. labels.Select(l => (int)l - 1)];
-                MulticlassClassificationMetrics m = MulticlassClassificationMetrics.Compute(classes, scores, classCount, Math.Min(topK, classCount));
+                int classes = scored.Schema.GetColumnOrNull(scoreColumn)?.Type is VectorDataViewType { IsKnownSize: true } vector ? vector.Size : topK;
+                MulticlassClassificationMetrics m = context.MulticlassClassification.Evaluate(
+                    scored, labelColumn, scoreColumn, predictedLabelColumn, Math.Min(topK, classes));
                 return metric switch
                 {
                     MulticlassClassificationMetric.MicroAccuracy => m.MicroAccuracy,
@@ -91,42 +91,13 @@ internal sealed class TaskMetric
             },
             metric == MulticlassClassificationMetric.LogLoss ? loss => loss : null);
 
-    /// <summary>Computes the metric over the rows of a scored view, skipping rows whose label is missing.</summary>
+    /// <summary>Computes the metric over the rows of a scored view with the stock evaluator.</summary>
+    /// <param name="context">The context whose catalogs evaluate.</param>
     /// <param name="scored">The view with the label and score columns.</param>
-    /// <param name="cancellationToken">Stops reading.</param>
-    public double Evaluate(IDataView scored, CancellationToken cancellationToken)
+    public double Evaluate(MLContext context, IDataView scored)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scored);
-        var labels = new List<float>();
-        var scores = new List<float>();
-        int width;
-        using (var reader = new RowBatchReader(scored, [LabelColumn, ScoreColumn], BatchSize))
-        {
-            width = reader.GetWidth(1);
-            bool keyLabel = SchemaErrors.Find(scored.Schema, LabelColumn, "label", nameof(scored)).Type is KeyDataViewType;
-            while (reader.ReadBatch())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                ReadOnlySpan<float> label = reader.GetColumn(0);
-                ReadOnlySpan<float> score = reader.GetColumn(1);
-                for (int row = 0; row < reader.RowCount; row++)
-                {
-                    if (float.IsNaN(label[row]) || (keyLabel && label[row] == 0))
-                    {
-                        continue;
-                    }
-
-                    labels.Add(label[row]);
-                    scores.AddRange(score.Slice(row * width, width));
-                }
-            }
-        }
-
-        if (labels.Count == 0)
-        {
-            throw new InvalidOperationException($"No row with a label in column '{LabelColumn}' to compute {Name} on.");
-        }
-
-        return compute([.. labels], [.. scores], width);
+        return evaluate(context, scored);
     }
 }

@@ -1,4 +1,4 @@
-using Hypernetworks.MLNet.Data;
+using Microsoft.ML;
 
 namespace Hypernetworks.MLNet.AutoML;
 
@@ -20,18 +20,7 @@ internal sealed class TrialDataset
     public static TrialDataset TrainValidation(IDataView train, IDataView validation) =>
         new([(train, validation)], new ConcatenatedDataView(train, validation));
 
-    /// <summary>Splits rows into folds by position (row i goes to fold i mod k), so every fold is the same size to within a row.</summary>
-    public static TrialDataset CrossValidation(IDataView data, int folds)
-    {
-        var splits = new (IDataView, IDataView)[folds];
-        for (int fold = 0; fold < folds; fold++)
-        {
-            int held = fold;
-            splits[fold] = (
-                new RowFilterDataView(data, [], row => () => row.Position % folds != held),
-                new RowFilterDataView(data, [], row => () => row.Position % folds == held));
-        }
-
-        return new(splits, data);
-    }
+    /// <summary>The folds of ML.NET's <c>CrossValidationSplit</c>.</summary>
+    public static TrialDataset CrossValidation(MLContext context, IDataView data, int folds, string? samplingKeyColumnName, int? seed) =>
+        new([.. context.Data.CrossValidationSplit(data, folds, samplingKeyColumnName, seed).Select(split => (split.TrainSet, split.TestSet))], data);
 }

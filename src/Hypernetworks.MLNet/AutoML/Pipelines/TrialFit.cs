@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>

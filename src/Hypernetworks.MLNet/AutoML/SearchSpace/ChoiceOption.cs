@@ -76,17 +76,13 @@ public sealed class ChoiceOption : OptionBase
         return choices[index];
     }
 
-    /// <inheritdoc/>
+    /// <summary>Maps a value to its feature-space point; a value that is not one of the choices (a first trial's given value) maps to the default choice's.</summary>
+    /// <param name="parameter">The value.</param>
     public override double[] MappingToFeatureSpace(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         int index = IndexOf(parameter);
-        if (index < 0)
-        {
-            throw new ArgumentException($"The value {parameter} is not one of the choices.", nameof(parameter));
-        }
-
-        return FeatureSpaceDim == 0 ? [] : [ToFeature(index)];
+        return FeatureSpaceDim == 0 ? [] : [ToFeature(index < 0 ? DefaultIndex : index)];
     }
 
     private int IndexOf(Parameter value) => Array.IndexOf(choiceJson, value.ToJson());

@@ -79,20 +79,20 @@ public sealed class LayerSizesOption : OptionBase
         return Parameter.FromObject(sizes);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Maps sizes to their feature-space point; sizes outside the option (a first trial's given value) map to the
+    /// nearest: the depth clamped (missing layers at the default width) and every width clamped.
+    /// </summary>
+    /// <param name="parameter">The sizes.</param>
     public override double[] MappingToFeatureSpace(Parameter parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         return Map(parameter.AsType<int[]>());
     }
 
-    private double[] Map(int[] sizes)
+    private double[] Map(int[] given)
     {
-        if (sizes.Length < MinDepth || sizes.Length > MaxDepth)
-        {
-            throw new ArgumentException($"Layer sizes of depth {sizes.Length} lie outside [{MinDepth}, {MaxDepth}].", nameof(sizes));
-        }
-
+        int[] sizes = [.. given.Take(MaxDepth), .. Enumerable.Repeat(width.DefaultValue, Math.Max(0, MinDepth - given.Length))];
         int offset = depth is null ? 0 : 1;
         var feature = new double[FeatureSpaceDim];
         if (depth is not null)

@@ -1,9 +1,11 @@
+using Microsoft.ML.SearchSpace;
+
 namespace Hypernetworks.MLNet.AutoML;
 
 /// <summary>
-/// A search space read from the <see cref="RangeAttribute"/>, <see cref="ChoiceAttribute"/>,
-/// <see cref="BooleanChoiceAttribute"/> and <see cref="LayerSizesAttribute"/> attributes on the public
-/// properties of an options class; a property whose class carries such attributes becomes a nested
+/// A search space read from ML.NET's <see cref="RangeAttribute"/>, <see cref="ChoiceAttribute"/> and
+/// <see cref="BooleanChoiceAttribute"/> (namespace Microsoft.ML.SearchSpace) and our <see cref="LayerSizesAttribute"/>
+/// on the public properties of an options class; a property whose class carries such attributes becomes a nested
 /// search space. Properties without attributes are not swept.
 /// </summary>
 /// <typeparam name="T">The options class.</typeparam>

@@ -1,8 +1,14 @@
+using System.Globalization;
 using System.Reflection;
+using Microsoft.ML.SearchSpace;
 
 namespace Hypernetworks.MLNet.AutoML;
 
-/// <summary>Reads options from attributed properties.</summary>
+/// <summary>
+/// Reads options from properties carrying ML.NET's own search-space attributes (<see cref="RangeAttribute"/>,
+/// <see cref="ChoiceAttribute"/>, <see cref="BooleanChoiceAttribute"/>, from Microsoft.ML.SearchSpace) or our
+/// <see cref="LayerSizesAttribute"/>.
+/// </summary>
 internal static class SearchSpaceReflection
 {
     public static IEnumerable<KeyValuePair<string, OptionBase>> ReadOptions(Type type, object? defaults)
@@ -33,7 +39,7 @@ internal static class SearchSpaceReflection
 
         if (property.GetCustomAttribute<ChoiceAttribute>() is { } choice)
         {
-            return new ChoiceOption(choice.Candidates.ToArray(), defaultValue);
+            return new ChoiceOption(choice.Candidates, defaultValue ?? choice.DefaultValue);
         }
 
         if (property.GetCustomAttribute<BooleanChoiceAttribute>() is { } boolean)
@@ -66,16 +72,19 @@ internal static class SearchSpaceReflection
     private static OptionBase ReadRange(PropertyInfo property, RangeAttribute range, object? defaultValue)
     {
         Type type = property.PropertyType;
+        double min = Convert.ToDouble(range.Min, CultureInfo.InvariantCulture);
+        double max = Convert.ToDouble(range.Max, CultureInfo.InvariantCulture);
+        double? init = range.Init is null ? null : Convert.ToDouble(range.Init, CultureInfo.InvariantCulture);
         if (type == typeof(int))
         {
-            int init = defaultValue is int value ? value : checked((int)range.Init);
-            return new UniformIntOption(checked((int)range.Min), checked((int)range.Max), range.LogBase, init);
+            int? initial = defaultValue is int value ? value : init is double given ? checked((int)given) : null;
+            return new UniformIntOption(checked((int)min), checked((int)max), range.LogBase, initial);
         }
 
         if (type == typeof(double) || type == typeof(float))
         {
-            double init = defaultValue is null ? range.Init : Convert.ToDouble(defaultValue, System.Globalization.CultureInfo.InvariantCulture);
-            return new UniformDoubleOption(range.Min, range.Max, range.LogBase, init, singlePrecision: type == typeof(float));
+            double? initial = defaultValue is null ? init : Convert.ToDouble(defaultValue, CultureInfo.InvariantCulture);
+            return new UniformDoubleOption(min, max, range.LogBase, initial, singlePrecision: type == typeof(float));
         }
 
         throw new ArgumentException(
