@@ -7,22 +7,7 @@ namespace Hypernetworks.TorchSharp.Tests.CrossCheck;
 /// <summary>From the same parameters, both engines give the same outputs, loss and gradients (1e-5 relative).</summary>
 public class GradientAgreementTests
 {
-    public static TheoryData<GeneratorKind, bool, ConditioningEncoderKind, HypernetworkTask> EveryKindEncoderAndTask()
-    {
-        var data = new TheoryData<GeneratorKind, bool, ConditioningEncoderKind, HypernetworkTask>();
-        foreach ((GeneratorKind kind, bool lowRankBase) in Specs.Generators)
-        {
-            foreach (ConditioningEncoderKind encoder in new[] { ConditioningEncoderKind.Dense, ConditioningEncoderKind.Embedding })
-            {
-                foreach (HypernetworkTask task in Enum.GetValues<HypernetworkTask>())
-                {
-                    data.Add(kind, lowRankBase, encoder, task);
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<GeneratorKind, bool, ConditioningEncoderKind, HypernetworkTask> EveryKindEncoderAndTask() => Matrix.EveryKindEncoderAndTask();
 
     public static TheoryData<GeneratorKind, bool, string> EveryKindAndGrouping()
     {
