@@ -72,7 +72,7 @@ public static class LibTorchRuntime
             torch.InitializeDeviceType(DeviceType.CPU);
             return null;
         }
-        catch (Exception e) when (e is DllNotFoundException or NotSupportedException or InvalidOperationException or BadImageFormatException or TypeInitializationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             string hint = outcome switch
             {

@@ -23,8 +23,23 @@ internal static class LibTorchSharpPatch
     /// <summary>SHA-256 of the same file with the one requirement marked weak.</summary>
     public const string PatchedSha256 = "5968efac8270eff8a2b5ca7381612ea9cc54d81cf4104a54e0e6106b7b5f11e3";
 
-    /// <summary>Patches <paramref name="path"/> in place if it needs it and is the known build; see the type's remarks.</summary>
+    /// <summary>
+    /// Patches <paramref name="path"/> in place if it needs it and is the known build; see the type's remarks. A file
+    /// whose version sections cannot be read is <see cref="NativePatchOutcome.UnknownFile"/>.
+    /// </summary>
     public static NativePatchOutcome Apply(string path, string? systemStdCxx)
+    {
+        try
+        {
+            return ApplyChecked(path, systemStdCxx);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            return NativePatchOutcome.UnknownFile;
+        }
+    }
+
+    private static NativePatchOutcome ApplyChecked(string path, string? systemStdCxx)
     {
         byte[] bytes = File.ReadAllBytes(path);
         ElfImage? image = ElfImage.TryParse(bytes);
