@@ -81,8 +81,20 @@ public static class LibTorchRuntime
                 NativePatchOutcome.NotFound => " No libLibTorchSharp.so was found beside the application: reference a libtorch runtime package (libtorch-cpu-linux-x64, or a CUDA one).",
                 _ => string.Empty,
             };
-            return $"libtorch could not be loaded ({e.GetType().Name}: {e.Message}).{hint}";
+            return $"libtorch could not be loaded ({Describe(e)}).{hint}";
         }
+    }
+
+    /// <summary>The exception and its inner ones (TorchSharp wraps the loader's message in a type initializer's).</summary>
+    private static string Describe(Exception e)
+    {
+        var parts = new List<string>();
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            parts.Add($"{current.GetType().Name}: {current.Message.Trim()}");
+        }
+
+        return string.Join(" <- ", parts);
     }
 
     private static string? FindApplicationCopy()
