@@ -39,13 +39,16 @@ internal sealed class TorchChunkedGenerator : TorchGenerator, IDisposable
         (Tensor weight, Tensor bias) = _trunk.FirstLayer;
         long hidden = weight.shape[0];
         long groups = z.shape[0];
-        Tensor perCondition = nn.functional.linear(z, weight.narrow(1, 0, _zSize));
-        Tensor perChunk = nn.functional.linear(_embeddings, weight.narrow(1, _zSize, weight.shape[1] - _zSize), bias);
+        Tensor[] columns = weight.split([_zSize, weight.shape[1] - _zSize], 1);
+        Tensor perCondition = nn.functional.linear(z, columns[0]);
+        Tensor perChunk = nn.functional.linear(_embeddings, columns[1], bias);
         Tensor pre = (perCondition.unsqueeze(1) + perChunk.unsqueeze(0)).reshape(groups * _chunks, hidden);
         Tensor e = _trunk.ForwardFromFirstPreActivation(pre);
         Tensor raw = nn.functional.linear(e, _headWeight, _headBias).reshape(groups, -1);
         Tensor theta = raw.narrow(1, 0, _layout.Size) * _scale;
-        return [.. _layout.Tensors.Select(t => theta.narrow(1, t.Offset, t.Length))];
+
+        // One split, not a narrow per tensor: a narrow's backward fills a zero tensor of θ's whole size.
+        return theta.split([.. _layout.Tensors.Select(t => (long)t.Length)], 1);
     }
 
     public void Dispose() => _scale.Dispose();

@@ -40,11 +40,13 @@ internal sealed class TorchTargetNetwork
             return Apply(theta, x.view(plan.Groups, plan.Sizes[0], inSize)).reshape(plan.Rows, outSize);
         }
 
+        // Split once per tensor (a narrow's backward would fill a zero tensor of the whole θ for every group).
         Tensor[] rows = x.split([.. plan.Sizes.Select(s => (long)s)]);
+        Tensor[][] perGroup = [.. theta.Select(t => t.split(1))];
         Tensor[] outputs = new Tensor[plan.Groups];
         for (int g = 0; g < plan.Groups; g++)
         {
-            Tensor[] own = [.. theta.Select(t => t.narrow(0, g, 1))];
+            Tensor[] own = [.. perGroup.Select(pieces => pieces[g])];
             outputs[g] = Apply(own, rows[g].unsqueeze(0)).squeeze(0);
         }
 
