@@ -4,7 +4,8 @@ namespace Hypernetworks.TorchSharp.Training;
 
 /// <summary>
 /// Adam (L2 decay added to the gradient) or AdamW (decoupled decay), as the managed AdamKernel: m = β1·m + (1 − β1)·g,
-/// v = β2·v + (1 − β2)·g², p = p·(1 − lr·λ for AdamW) − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε).
+/// v = β2·v + (1 − β2)·g², p = p·(1 − lr·λ for AdamW) − lr/(1 − β1ᵗ) · m / (√v / √(1 − β2ᵗ) + ε) (computed as
+/// b·m / (√v + ε·b) with b = √(1 − β2ᵗ), which saves a pass).
 /// </summary>
 internal sealed class TorchAdam : TorchOptimizer
 {
@@ -46,8 +47,9 @@ internal sealed class TorchAdam : TorchOptimizer
 
             _first[i].mul_(Beta1).add_(g, 1.0 - Beta1);
             _second[i].mul_(Beta2).addcmul_(g, g, 1.0 - Beta2);
-            Tensor denominator = _second[i].sqrt().div_(bias2Sqrt).add_(Epsilon);
-            p.addcdiv_(_first[i], denominator, -stepSize);
+            // m / (√v / b + ε) = b·m / (√v + ε·b): one pass fewer over v.
+            Tensor denominator = _second[i].sqrt().add_(Epsilon * bias2Sqrt);
+            p.addcdiv_(_first[i], denominator, -stepSize * bias2Sqrt);
         }
     }
 
