@@ -32,7 +32,7 @@ public static class LibTorchRuntime
             return NativePatchOutcome.NotFound;
         }
 
-        return IsInPackageCache(path) ? NativePatchOutcome.InPackageCache : LibTorchSharpPatch.Apply(path, LibTorchSharpPatch.FindSystemStdCxx());
+        return IsInPackageCache(path) ? NativePatchOutcome.InPackageCache : LibTorchSharpPatch.Apply(path, LibTorchSharpPatch.SystemHasMarkerVersion());
     }
 
     /// <summary>Loads libtorch (CPU) once; false with the cause in <paramref name="failure"/> when it cannot be loaded.</summary>

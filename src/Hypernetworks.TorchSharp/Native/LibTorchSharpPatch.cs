@@ -24,14 +24,15 @@ internal static class LibTorchSharpPatch
     public const string PatchedSha256 = "5968efac8270eff8a2b5ca7381612ea9cc54d81cf4104a54e0e6106b7b5f11e3";
 
     /// <summary>
-    /// Patches <paramref name="path"/> in place if it needs it and is the known build; see the type's remarks. A file
-    /// whose version sections cannot be read is <see cref="NativePatchOutcome.UnknownFile"/>.
+    /// Patches <paramref name="path"/> in place unless <paramref name="markerVersionAvailable"/> (the system's libstdc++
+    /// has GLIBCXX_3.4.32, or could not be read) and only if it is the known build; see the type's remarks. A file whose
+    /// version sections cannot be read is <see cref="NativePatchOutcome.UnknownFile"/>.
     /// </summary>
-    public static NativePatchOutcome Apply(string path, string? systemStdCxx)
+    public static NativePatchOutcome Apply(string path, bool markerVersionAvailable)
     {
         try
         {
-            return ApplyChecked(path, systemStdCxx);
+            return ApplyChecked(path, markerVersionAvailable);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
@@ -39,7 +40,7 @@ internal static class LibTorchSharpPatch
         }
     }
 
-    private static NativePatchOutcome ApplyChecked(string path, string? systemStdCxx)
+    private static NativePatchOutcome ApplyChecked(string path, bool markerVersionAvailable)
     {
         byte[] bytes = File.ReadAllBytes(path);
         ElfImage? image = ElfImage.TryParse(bytes);
@@ -55,7 +56,7 @@ internal static class LibTorchSharpPatch
             return hash == PatchedSha256 ? NativePatchOutcome.AlreadyPatched : NativePatchOutcome.UnknownFile;
         }
 
-        if (systemStdCxx is not null && ElfImage.TryParse(File.ReadAllBytes(systemStdCxx))?.DefinesVersion(MarkerVersion) != false)
+        if (markerVersionAvailable)
         {
             return NativePatchOutcome.NotNeeded;
         }
@@ -71,6 +72,23 @@ internal static class LibTorchSharpPatch
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
         return NativePatchOutcome.Patched;
+    }
+
+    /// <summary>
+    /// Whether the system's libstdc++ (<see cref="FindSystemStdCxx"/>) defines GLIBCXX_3.4.32; true too when it cannot
+    /// be found or read, so that nothing is patched on a guess.
+    /// </summary>
+    public static bool SystemHasMarkerVersion()
+    {
+        string? path = FindSystemStdCxx();
+        try
+        {
+            return path is null || ElfImage.TryParse(File.ReadAllBytes(path))?.DefinesVersion(MarkerVersion) != false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or OverflowException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The libstdc++ the dynamic loader would pick first, from LD_LIBRARY_PATH and the usual system directories; null if none is found.</summary>
