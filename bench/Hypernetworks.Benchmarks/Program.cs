@@ -8,10 +8,14 @@ IBenchmarkSuite[] suites = typeof(IBenchmarkSuite).Assembly.GetTypes()
     .OrderBy(s => s.Name, StringComparer.Ordinal)
     .ToArray();
 
-IBenchmarkSuite? suite = args.Length > 0 ? suites.FirstOrDefault(s => s.Name == args[0]) : null;
+// A suite run on another backend (SUITE --backend NAME) is the suite named "SUITE/NAME".
+var options = new BenchmarkOptions(args.Length > 0 ? args[1..] : []);
+string backend = options.GetString("backend", "managed");
+string name = args.Length == 0 ? string.Empty : backend == "managed" ? args[0] : $"{args[0]}/{backend}";
+IBenchmarkSuite? suite = suites.FirstOrDefault(s => s.Name == name);
 if (suite is null)
 {
-    Console.Error.WriteLine("usage: Hypernetworks.Benchmarks SUITE [--threads N] [--option value ...]");
+    Console.Error.WriteLine("usage: Hypernetworks.Benchmarks SUITE [--backend managed|torchsharp] [--threads N] [--option value ...]");
     foreach (IBenchmarkSuite s in suites)
     {
         Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
@@ -22,7 +26,6 @@ if (suite is null)
 
 // Every suite runs on --threads N engine threads (default 1, as torch_reference.py), so that compare.sh passes the
 // same count to both sides.
-var options = new BenchmarkOptions(args[1..]);
 Hypernetworks.Engine.MaxThreads = options.GetInt("threads", 1);
 suite.Run(options);
 return 0;

@@ -77,7 +77,7 @@ internal sealed class ChunkedScaleSuite : IBenchmarkSuite
         }));
     }
 
-    private static TrainingSet SyntheticTasks(SeededRandom random)
+    internal static TrainingSet SyntheticTasks(SeededRandom random)
     {
         var teacher = new float[Classes * Pixels];
         for (int i = 0; i < teacher.Length; i++)
@@ -126,7 +126,7 @@ internal sealed class ChunkedScaleSuite : IBenchmarkSuite
     /// Times the epochs after the first (which includes warm-up) from the trainer's synchronous per-epoch reports;
     /// with a single epoch, that epoch is all there is to time.
     /// </summary>
-    private sealed class EpochClock : IProgress<TrainingProgress>
+    internal sealed class EpochClock : IProgress<TrainingProgress>
     {
         private readonly long _start = Stopwatch.GetTimestamp();
         private long _firstEpochEnd;

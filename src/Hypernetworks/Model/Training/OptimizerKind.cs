@@ -8,4 +8,7 @@ public enum OptimizerKind
 
     /// <summary>AdamW; weight decay is decoupled from the gradient.</summary>
     AdamW,
+
+    /// <summary>SGD with optional classical momentum (<see cref="TrainingOptions.Momentum"/>); weight decay is added to the gradient (L2).</summary>
+    Sgd,
 }

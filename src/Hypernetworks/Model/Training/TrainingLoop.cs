@@ -1,12 +1,10 @@
-using Hypernetworks.Optimizers;
-using Hypernetworks.Tensors;
-
 namespace Hypernetworks.Model.Training;
 
 /// <summary>
-/// Trains a <see cref="Hypernetwork"/> on its spec's task: shuffled mini-batches, Adam or AdamW, a learning-rate
-/// schedule, weight decay, gradient clipping, validation and early stopping that restores the best epoch. Batch
-/// memory is allocated once, so steps allocate nothing once warm.
+/// Trains a <see cref="Hypernetwork"/> on its spec's task: shuffled mini-batches, Adam, AdamW or SGD, a learning-rate
+/// schedule, weight decay, gradient clipping, validation and early stopping that restores the best epoch. The steps
+/// run on <see cref="TrainingOptions.Backend"/> (the managed engine by default). Batch memory is allocated once, so
+/// managed steps allocate nothing once warm.
 /// </summary>
 public sealed class TrainingLoop
 {
@@ -48,80 +46,27 @@ public sealed class TrainingLoop
         return Fit(network, new ShuffledBatches(train, Options.Shuffle, Options.Seed), validation, progress, cancellationToken);
     }
 
-    /// <summary>Trains on the batches of <paramref name="source"/>, validating on <paramref name="validation"/> if given.</summary>
+    /// <summary>
+    /// Trains on the batches of <paramref name="source"/>, validating on <paramref name="validation"/> if given, on
+    /// <see cref="TrainingOptions.Backend"/>. The network holds the trained parameters afterwards, also when training
+    /// is cancelled or diverges (then those of the last good step).
+    /// </summary>
     public TrainingResult Fit(Hypernetwork network, ITrainingBatchSource source, TrainingSet? validation = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(source);
-        HypernetworkSpec spec = network.Spec;
-        int batchSize = Options.BatchSize;
-        var conditioning = new float[batchSize * spec.ConditioningSize];
-        var data = new float[batchSize * spec.InputSize];
-        var labels = new float[batchSize * network.LabelSize];
-        using Optimizer optimizer = Options.Optimizer == OptimizerKind.AdamW
-            ? new AdamW(network.Parameters, Options.LearningRate, weightDecay: Options.WeightDecay)
-            : new Adam(network.Parameters, Options.LearningRate, weightDecay: Options.WeightDecay);
-        float[][]? best = validation is not null && Options.EarlyStoppingPatience > 0 ? [.. network.Parameters.Select(p => new float[p.Length])] : null;
-        float bestLoss = float.PositiveInfinity;
-        int bestEpoch = 0, epoch = 0, step = 0;
-        float epochLoss = float.NaN;
-        float lastValidationLoss = float.NaN;
-        bool stoppedEarly = false;
-        while (epoch < Options.Epochs)
+        using TrainingSession session = (Options.Backend ?? TrainingBackend.Managed).Open(network, Options);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            source.BeginEpoch(epoch);
-            double lossSum = 0;
-            int lossRows = 0;
-            int rows;
-            while ((rows = source.NextBatch(batchSize, conditioning, data, labels)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                float loss = Step(network, optimizer, conditioning.AsSpan(0, rows * spec.ConditioningSize), data.AsSpan(0, rows * spec.InputSize), labels.AsSpan(0, rows * network.LabelSize), epoch, step);
-                lossSum += loss * (double)rows;
-                lossRows += rows;
-                step++;
-            }
-
-            epoch++;
-            epochLoss = lossRows == 0 ? float.NaN : (float)(lossSum / lossRows);
-            float validationLoss = validation is null ? float.NaN : Evaluate(network, validation, cancellationToken);
-            lastValidationLoss = validationLoss;
-            progress?.Report(new TrainingProgress(epoch, step, epochLoss, validationLoss));
-            if (validation is null)
-            {
-                bestEpoch = epoch;
-                continue;
-            }
-
-            if (validationLoss < bestLoss)
-            {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                if (best is not null)
-                {
-                    Snapshot(network.Parameters, best);
-                }
-            }
-            else if (best is not null && epoch - bestEpoch >= Options.EarlyStoppingPatience)
-            {
-                stoppedEarly = true;
-                break;
-            }
+            TrainingResult result = Run(network, session, source, validation, progress, cancellationToken);
+            session.WriteParameters();
+            return result;
         }
-
-        if (best is not null && bestEpoch > 0 && bestEpoch != epoch)
+        catch (Exception e) when (e is OperationCanceledException or TrainingDivergedException)
         {
-            Restore(network.Parameters, best);
+            session.WriteParameters();
+            throw;
         }
-        else if (best is null)
-        {
-            bestEpoch = epoch;
-        }
-
-        // Without early stopping the model keeps its last epoch, so that is the epoch (and loss) to report.
-        float reportedLoss = best is null ? lastValidationLoss : bestLoss;
-        return new TrainingResult(epoch, step, epochLoss, bestEpoch, reportedLoss, stoppedEarly);
     }
 
     /// <summary>The mean loss of the spec's task over <paramref name="set"/>, in batches of the batch size.</summary>
@@ -143,26 +88,106 @@ public sealed class TrainingLoop
         return (float)(total / set.Rows);
     }
 
-    private float Step(Hypernetwork network, Optimizer optimizer, ReadOnlySpan<float> conditioning, ReadOnlySpan<float> data, ReadOnlySpan<float> labels, int epoch, int step)
+    private TrainingResult Run(Hypernetwork network, TrainingSession session, ITrainingBatchSource source, TrainingSet? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        optimizer.ZeroGradients();
-        float loss = network.ComputeGradients(conditioning, data, labels);
+        HypernetworkSpec spec = network.Spec;
+        int batchSize = Options.BatchSize;
+        var conditioning = new float[batchSize * spec.ConditioningSize];
+        var data = new float[batchSize * spec.InputSize];
+        var labels = new float[batchSize * network.LabelSize];
+        bool earlyStopping = validation is not null && Options.EarlyStoppingPatience > 0;
+        float bestLoss = float.PositiveInfinity;
+        int bestEpoch = 0, epoch = 0, step = 0;
+        float epochLoss = float.NaN;
+        float lastValidationLoss = float.NaN;
+        bool stoppedEarly = false;
+        while (epoch < Options.Epochs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            source.BeginEpoch(epoch);
+            double lossSum = 0;
+            int lossRows = 0;
+            int rows;
+            while ((rows = source.NextBatch(batchSize, conditioning, data, labels)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                float loss = Step(session, conditioning.AsSpan(0, rows * spec.ConditioningSize), data.AsSpan(0, rows * spec.InputSize), labels.AsSpan(0, rows * network.LabelSize), epoch, step);
+                lossSum += loss * (double)rows;
+                lossRows += rows;
+                step++;
+            }
+
+            epoch++;
+            epochLoss = lossRows == 0 ? float.NaN : (float)(lossSum / lossRows);
+            float validationLoss = validation is null ? float.NaN : Evaluate(session, validation, cancellationToken);
+            lastValidationLoss = validationLoss;
+            progress?.Report(new TrainingProgress(epoch, step, epochLoss, validationLoss));
+            if (validation is null)
+            {
+                bestEpoch = epoch;
+                continue;
+            }
+
+            if (validationLoss < bestLoss)
+            {
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                if (earlyStopping)
+                {
+                    session.SaveCheckpoint();
+                }
+            }
+            else if (earlyStopping && epoch - bestEpoch >= Options.EarlyStoppingPatience)
+            {
+                stoppedEarly = true;
+                break;
+            }
+        }
+
+        if (earlyStopping && bestEpoch > 0 && bestEpoch != epoch)
+        {
+            session.RestoreCheckpoint();
+        }
+        else if (!earlyStopping)
+        {
+            bestEpoch = epoch;
+        }
+
+        // Without early stopping the model keeps its last epoch, so that is the epoch (and loss) to report.
+        float reportedLoss = earlyStopping ? bestLoss : lastValidationLoss;
+        return new TrainingResult(epoch, step, epochLoss, bestEpoch, reportedLoss, stoppedEarly);
+    }
+
+    private float Evaluate(TrainingSession session, TrainingSet set, CancellationToken cancellationToken)
+    {
+        int c = set.ConditioningWidth, d = set.DataWidth, l = set.LabelWidth;
+        double total = 0;
+        for (int first = 0; first < set.Rows; first += Options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int rows = Math.Min(Options.BatchSize, set.Rows - first);
+            float loss = session.ComputeLoss(set.Conditioning.Slice(first * c, rows * c), set.Data.Slice(first * d, rows * d), set.Labels.Slice(first * l, rows * l));
+            total += loss * (double)rows;
+        }
+
+        return (float)(total / set.Rows);
+    }
+
+    private float Step(TrainingSession session, ReadOnlySpan<float> conditioning, ReadOnlySpan<float> data, ReadOnlySpan<float> labels, int epoch, int step)
+    {
+        GradientStep result = session.ComputeGradients(conditioning, data, labels);
+        float loss = result.Loss;
         if (!float.IsFinite(loss))
         {
             throw new TrainingDivergedException($"Training diverged at step {step} (epoch {epoch + 1}): the loss is {loss}. Lower the learning rate, enable gradient clipping or check the data's scale.");
         }
 
-        if (Options.GradientClipNorm > 0)
+        if (Options.GradientClipNorm > 0 && !float.IsFinite(result.GradientNorm))
         {
-            float norm = GradientClipping.ClipByGlobalNorm(optimizer.Parameters, Options.GradientClipNorm);
-            if (!float.IsFinite(norm))
-            {
-                throw new TrainingDivergedException($"Training diverged at step {step} (epoch {epoch + 1}): the gradient norm is {norm}.");
-            }
+            throw new TrainingDivergedException($"Training diverged at step {step} (epoch {epoch + 1}): the gradient norm is {result.GradientNorm}.");
         }
 
-        optimizer.LearningRate = Options.Schedule?.RateAt(step, Options.LearningRate) ?? Options.LearningRate;
-        optimizer.Step();
+        session.Update(Options.Schedule?.RateAt(step, Options.LearningRate) ?? Options.LearningRate);
         return loss;
     }
 
@@ -172,22 +197,6 @@ public sealed class TrainingLoop
         if (set.ConditioningWidth != spec.ConditioningSize || set.DataWidth != spec.InputSize || set.LabelWidth != network.LabelSize)
         {
             throw new ArgumentException($"'{name}' rows have {set.ConditioningWidth} conditioning, {set.DataWidth} data and {set.LabelWidth} label values; the hypernetwork expects {spec.ConditioningSize}, {spec.InputSize} and {network.LabelSize}.", name);
-        }
-    }
-
-    private static void Snapshot(IReadOnlyList<Parameter> parameters, float[][] copy)
-    {
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            parameters[i].Value.Span.CopyTo(copy[i]);
-        }
-    }
-
-    private static void Restore(IReadOnlyList<Parameter> parameters, float[][] copy)
-    {
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            copy[i].CopyTo(parameters[i].Value.Span);
         }
     }
 }

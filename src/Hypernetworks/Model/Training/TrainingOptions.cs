@@ -17,7 +17,10 @@ public sealed class TrainingOptions
     /// <summary>The optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    /// <summary>Weight decay (L2 for Adam, decoupled for AdamW).</summary>
+    /// <summary>The momentum factor of <see cref="OptimizerKind.Sgd"/>; 0 for plain SGD.</summary>
+    public float Momentum { get; init; }
+
+    /// <summary>Weight decay (L2 for Adam and SGD, decoupled for AdamW).</summary>
     public float WeightDecay { get; init; }
 
     /// <summary>The learning-rate schedule over steps; null keeps the base rate.</summary>
@@ -41,12 +44,16 @@ public sealed class TrainingOptions
     /// <summary>Seed of shuffling and of the validation split.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>The engine the steps run on; null for <see cref="TrainingBackend.Managed"/>.</summary>
+    public TrainingBackend? Backend { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
     {
         Require(Epochs > 0, nameof(Epochs), $"is {Epochs}; it must be positive");
         Require(BatchSize > 0, nameof(BatchSize), $"is {BatchSize}; it must be positive");
         Require(LearningRate > 0 && float.IsFinite(LearningRate), nameof(LearningRate), $"is {LearningRate}; it must be positive and finite");
+        Require(Momentum >= 0 && float.IsFinite(Momentum), nameof(Momentum), $"is {Momentum}; it must be non-negative and finite");
         Require(WeightDecay >= 0 && float.IsFinite(WeightDecay), nameof(WeightDecay), $"is {WeightDecay}; it must be non-negative");
         Require(GradientClipNorm >= 0 && float.IsFinite(GradientClipNorm), nameof(GradientClipNorm), $"is {GradientClipNorm}; it must be non-negative (0 = off)");
         Require(ValidationFraction is >= 0 and < 1, nameof(ValidationFraction), $"is {ValidationFraction}; it must be in [0, 1)");
