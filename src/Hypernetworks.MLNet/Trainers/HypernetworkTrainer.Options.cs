@@ -100,6 +100,14 @@ public sealed partial class HypernetworkTrainer
         /// <summary>Stop after this many epochs without a better validation loss and keep the best epoch; 0 turns it off.</summary>
         public int EarlyStoppingPatience { get; set; }
 
+        /// <summary>
+        /// The engine that trains: null for the managed engine (the default), or another backend such as
+        /// <c>Hypernetworks.TorchSharp.TorchSharpBackend</c> (libtorch on the CPU or a CUDA GPU). A backend without an
+        /// explicit device takes ML.NET's <c>MLContext.GpuDeviceId</c> and <c>MLContext.FallbackToCpu</c>. The trained
+        /// model is the same currency either way: it scores, saves and exports on the managed engine.
+        /// </summary>
+        public TrainingBackend? Backend { get; set; }
+
         /// <summary>Receives the losses after every epoch.</summary>
         public IProgress<TrainingProgress>? Progress { get; set; }
 

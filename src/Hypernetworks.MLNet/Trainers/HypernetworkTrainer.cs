@@ -21,6 +21,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
 {
     private const int MaxChunkSize = 1024;
     private const int CalibrationRows = 1024;
+    private readonly IHostEnvironment _environment;
     private readonly IHost _host;
     private readonly Options _options;
     private readonly int _seed;
@@ -38,6 +39,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
         CheckOptions(options);
+        _environment = environment;
         _host = environment.Register(nameof(HypernetworkTrainer));
         _options = options;
         Task = task;
@@ -137,6 +139,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
 
     private TrainingOptions MakeTrainingOptions(float validationFraction) => new()
     {
+        Backend = _options.Backend is { } backend ? WithHostDevice(backend) : TrainingBackend.Managed,
         Epochs = _options.Epochs,
         BatchSize = _options.BatchSize,
         LearningRate = _options.LearningRate,
@@ -146,6 +149,12 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         EarlyStoppingPatience = _options.EarlyStoppingPatience,
         Seed = (ulong)_seed,
     };
+
+    private TrainingBackend WithHostDevice(TrainingBackend backend)
+    {
+        (int? gpuDeviceId, bool fallbackToCpu) = HostDevice.Of(_environment);
+        return backend.WithHostDevice(gpuDeviceId, fallbackToCpu);
+    }
 
     private HypernetworkSpec MakeSpec(HypernetworkColumnLayout layout)
     {
