@@ -341,7 +341,7 @@ public sealed class Hypernetwork : IDisposable
             Span<float> x = _x.Span(n * inSize);
             for (int i = 0; i < n; i++)
             {
-                data.Slice(order[first + i] * inSize, inSize).CopyTo(x.Slice(i * inSize, inSize));
+                FlushToZero.Copy(data.Slice(order[first + i] * inSize, inSize), x.Slice(i * inSize, inSize));
             }
 
             Span<float> y = _y.Span(n * outSize);
@@ -363,7 +363,7 @@ public sealed class Hypernetwork : IDisposable
             Span<float> sliceLabels = _labels.Span(n * labelSize);
             for (int i = 0; i < n; i++)
             {
-                labels.Slice(order[first + i] * labelSize, labelSize).CopyTo(sliceLabels.Slice(i * labelSize, labelSize));
+                FlushToZero.Copy(labels.Slice(order[first + i] * labelSize, labelSize), sliceLabels.Slice(i * labelSize, labelSize));
             }
 
             Span<float> gradY = withGradients ? _gradY.Span(n * outSize) : default;

@@ -42,16 +42,34 @@ internal static class FlushToZero
         => (BitConverter.SingleToInt32Bits(value) & MagnitudeMask) < ThresholdBits ? 0f : value;
 
     /// <summary>Flushes every value of <paramref name="values"/> in place.</summary>
-    public static void Apply(Span<float> values)
+    public static void Apply(Span<float> values) => Scale(values, values, 1f);
+
+    /// <summary>
+    /// Copies <paramref name="source"/> into <paramref name="destination"/> (at least as long), flushed: the cost of
+    /// a copy, for inputs that come from outside the engine (data rows, conditions).
+    /// </summary>
+    public static void Copy(ReadOnlySpan<float> source, Span<float> destination) => Scale(source, destination, 1f);
+
+    /// <summary>
+    /// destination = flushed(flushed(source)·factor); the spans may be the same memory. The source is flushed before
+    /// the multiply, so no denormal is ever an operand; a factor of 1 copies exactly.
+    /// </summary>
+    public static void Scale(ReadOnlySpan<float> source, Span<float> destination, float factor)
     {
-        ref float start = ref MemoryMarshal.GetReference(values);
-        nuint length = (nuint)values.Length;
+        if (destination.Length < source.Length)
+        {
+            throw new ArgumentException($"'destination' has {destination.Length} elements; expected at least {source.Length}.", nameof(destination));
+        }
+
+        ref float from = ref MemoryMarshal.GetReference(source);
+        ref float to = ref MemoryMarshal.GetReference(destination);
+        nuint length = (nuint)source.Length;
         nuint i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
             for (; i + (nuint)Vector512<float>.Count <= length; i += (nuint)Vector512<float>.Count)
             {
-                Apply(Vector512.LoadUnsafe(ref start, i)).StoreUnsafe(ref start, i);
+                Apply(Apply(Vector512.LoadUnsafe(ref from, i)) * factor).StoreUnsafe(ref to, i);
             }
         }
 
@@ -59,13 +77,13 @@ internal static class FlushToZero
         {
             for (; i + (nuint)Vector256<float>.Count <= length; i += (nuint)Vector256<float>.Count)
             {
-                Apply(Vector256.LoadUnsafe(ref start, i)).StoreUnsafe(ref start, i);
+                Apply(Apply(Vector256.LoadUnsafe(ref from, i)) * factor).StoreUnsafe(ref to, i);
             }
         }
 
         for (; i < length; i++)
         {
-            Unsafe.Add(ref start, i) = Apply(Unsafe.Add(ref start, i));
+            Unsafe.Add(ref to, i) = Apply(Apply(Unsafe.Add(ref from, i)) * factor);
         }
     }
 }

@@ -43,4 +43,33 @@ public class FlushToZeroTests
         Assert.True(float.IsNormal(FlushToZero.Threshold * 1e-7f));
         Assert.Equal(1e-30f, FlushToZero.Threshold);
     }
+
+    [Fact]
+    public void Copy_CopiesNormalValuesBitwiseAndFlushesTheRest()
+    {
+        float[] source = [.. Enumerable.Range(0, Length).Select(i => i % 2 == 0 ? Subnormals.Samples[i % Subnormals.Samples.Length] : (i * 0.37f) - 3f)];
+        var destination = new float[Length + 3];
+        FlushToZero.Copy(source, destination);
+        for (int i = 0; i < Length; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? 0f : source[i], destination[i]);
+        }
+    }
+
+    [Fact]
+    public void Scale_MultipliesAndFlushesProductsBelowTheThreshold()
+    {
+        float[] values = [.. Enumerable.Range(0, Length).Select(i => i % 3 == 0 ? 1e-25f : i % 3 == 1 ? 1e-40f : 2f)];
+        FlushToZero.Scale(values, values, 1e-6f);
+        for (int i = 0; i < Length; i++)
+        {
+            Assert.Equal(i % 3 == 2 ? 2e-6f : 0f, values[i]);
+        }
+    }
+
+    [Fact]
+    public void Scale_ThrowsForAShortDestination()
+    {
+        Assert.Throws<ArgumentException>("destination", () => FlushToZero.Scale(new float[4], new float[3], 2f));
+    }
 }
