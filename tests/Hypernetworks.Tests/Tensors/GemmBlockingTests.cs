@@ -13,11 +13,19 @@ public class GemmBlockingTests
     }
 
     [Fact]
-    public void For_A32KbL1_KeepsTheBPanelInTwoThirdsOfIt()
+    public void For_Zen4Caches_KeepsTheDepthAndFitsThePanelInL1()
     {
         GemmBlocking blocking = GemmBlocking.For(new CpuCaches(32 * Kb, 1024 * Kb, 16384 * Kb));
-        Assert.Equal(160, blocking.K);
-        Assert.True(blocking.K * 32 * sizeof(float) <= 32 * Kb * 2 / 3);
+        Assert.Equal(new GemmBlocking(256, 144, 8192), blocking);
+        Assert.True(blocking.K * 32 * sizeof(float) <= 32 * Kb);
+    }
+
+    [Fact]
+    public void For_ASmallL1_ShortensTheDepthToFitThePanel()
+    {
+        GemmBlocking blocking = GemmBlocking.For(new CpuCaches(16 * Kb, 512 * Kb, 2048 * Kb));
+        Assert.Equal(128, blocking.K);
+        Assert.True(blocking.K * 32 * sizeof(float) <= 16 * Kb);
     }
 
     [Theory]
@@ -32,7 +40,7 @@ public class GemmBlockingTests
         Assert.Equal(0, blocking.K % 16);
         Assert.Equal(0, blocking.M % 12);
         Assert.Equal(0, blocking.N % 32);
-        Assert.InRange(blocking.K, 64, 512);
+        Assert.InRange(blocking.K, 64, 256);
         Assert.InRange(blocking.M, 24, 480);
         Assert.InRange(blocking.N, 512, 8192);
     }
