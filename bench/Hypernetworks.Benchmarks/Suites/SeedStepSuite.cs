@@ -114,7 +114,9 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
                 steps = iters,
                 window_steps = StepWindows.WindowSteps,
                 window_ms_per_step = windows.Medians,
-                slowest_to_first = Math.Round(windows.SlowestToFirst, 3),
+                slowest_to_first = windows.SlowestToFirst,
+                window_cpu_ms_per_step = windows.CpuMedians,
+                cpu_slowest_to_first = windows.CpuSlowestToFirst,
             }));
         }
     }
