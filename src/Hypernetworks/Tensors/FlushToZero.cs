@@ -31,11 +31,11 @@ internal static class FlushToZero
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply(Vector512<float> value)
-        => Vector512.AndNot(value, Vector512.LessThan(value.AsInt32() & Vector512.Create(MagnitudeMask), Vector512.Create(ThresholdBits)).AsSingle());
+        => Vector512.ConditionalSelect(Vector512.LessThan(value.AsInt32() & Vector512.Create(MagnitudeMask), Vector512.Create(ThresholdBits)).AsSingle(), Vector512<float>.Zero, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply(Vector256<float> value)
-        => Vector256.AndNot(value, Vector256.LessThan(value.AsInt32() & Vector256.Create(MagnitudeMask), Vector256.Create(ThresholdBits)).AsSingle());
+        => Vector256.ConditionalSelect(Vector256.LessThan(value.AsInt32() & Vector256.Create(MagnitudeMask), Vector256.Create(ThresholdBits)).AsSingle(), Vector256<float>.Zero, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Apply(float value)
