@@ -21,7 +21,7 @@ internal sealed class FewShotSuite : IBenchmarkSuite
 
     public string Name => "fewshot";
 
-    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --init HyperfanIn|HyperfanOut|HyperfanHarmonic (default HyperfanIn) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9) --seed N (network seed N, training episodes seed 2N; test episodes fixed; default 0) --init-stats yes|no (print the step-0 generated weights' statistics on training prototypes instead of training; default no)";
+    public string Description => "5-way K-shot Fashion-MNIST episodes (conditioning = class prototypes): --shots K --iters N --calibrate yes|no (hyperfan calibration to the prototypes; default no) --normalize-trunk yes|no (unit-norm trunk output at init; default yes) --init HyperfanIn|HyperfanOut|HyperfanHarmonic (default HyperfanIn) --shared-fraction F (hyperfan variance in the heads' biases; default 0.9) --seed N (network seed N, training episodes seed 2N; test episodes fixed; default 0) --init-stats yes|no (print the step-0 generated weights' statistics on training prototypes instead of training; default no) --long-run yes|no (5000 steps unless --iters says otherwise, and the median ms per step of each 500-step window as window_ms_per_step; default no)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -32,7 +32,8 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         }
 
         int shots = options.GetInt("shots", 1);
-        int iters = options.GetInt("iters", 2000);
+        bool longRun = options.GetString("long-run", "no") == "yes";
+        int iters = options.GetInt("iters", longRun ? 5000 : 2000);
         int seed = options.GetInt("seed", 0);
         if (seed < 0)
         {
@@ -72,7 +73,8 @@ internal sealed class FewShotSuite : IBenchmarkSuite
         // Report the running loss every 100 steps through one-epoch-per-100-steps.
         train.Limit = Math.Min(iters, 100);
         var trainer = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / train.Limit), BatchSize = rows, LearningRate = 1e-3f });
-        trainer.Fit(net, train, progress: new StderrProgress());
+        var windows = new StepWindows();
+        trainer.Fit(net, new TimedBatches(train, windows), progress: new StderrProgress());
         double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
         var output = new float[rows * Ways];
@@ -112,6 +114,22 @@ internal sealed class FewShotSuite : IBenchmarkSuite
             test_accuracy = Math.Round(mean, 4),
             ci95 = Math.Round(1.96 * std / Math.Sqrt(accuracies.Length), 4),
         }));
+        if (longRun)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                suite = Name,
+                impl = "hypernetworks",
+                run = "long-run",
+                shots,
+                steps = iters,
+                window_steps = StepWindows.WindowSteps,
+                window_ms_per_step = windows.Medians,
+                slowest_to_first = windows.SlowestToFirst,
+                window_cpu_ms_per_step = windows.CpuMedians,
+                cpu_slowest_to_first = windows.CpuSlowestToFirst,
+            }));
+        }
     }
 
     private sealed class StderrProgress : IProgress<TrainingProgress>

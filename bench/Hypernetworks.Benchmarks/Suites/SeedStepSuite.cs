@@ -21,11 +21,12 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
 
     public string Name => "seed-step";
 
-    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N --warmup N --threads N";
+    public string Description => "seed hypernetwork training step (SharedTrunk 784->128->128, target 784->64->5, 4x75 rows, Adam): --iters N --warmup N --threads N --long-run yes|no (5000 timed steps unless --iters says otherwise, and the median ms per step of each 500-step window as window_ms_per_step; default no)";
 
     public void Run(BenchmarkOptions options)
     {
-        int iters = options.GetInt("iters", 50);
+        bool longRun = options.GetString("long-run", "no") == "yes";
+        int iters = options.GetInt("iters", longRun ? 5000 : 50);
         var spec = new HypernetworkSpec
         {
             ConditioningSize = Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, 64), (64, Ways)], HiddenSizes = [128, 128],
@@ -79,12 +80,15 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
             Step();
         }
 
+        var windows = new StepWindows();
         long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
         long start = Stopwatch.GetTimestamp();
+        windows.Start();
         float loss = 0f;
         for (int i = 0; i < iters; i++)
         {
             loss = Step();
+            windows.Lap();
         }
 
         double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds / iters;
@@ -99,5 +103,21 @@ internal sealed class SeedStepSuite : IBenchmarkSuite
             ms_per_step = Math.Round(ms, 3),
             bytes_per_step = (double)bytes / iters,
         }));
+        if (longRun)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                suite = Name,
+                impl = "hypernetworks",
+                run = "long-run",
+                threads = Hypernetworks.Tensors.WorkerPool.AvailableThreads,
+                steps = iters,
+                window_steps = StepWindows.WindowSteps,
+                window_ms_per_step = windows.Medians,
+                slowest_to_first = windows.SlowestToFirst,
+                window_cpu_ms_per_step = windows.CpuMedians,
+                cpu_slowest_to_first = windows.CpuSlowestToFirst,
+            }));
+        }
     }
 }

@@ -1,11 +1,13 @@
 using System.Numerics.Tensors;
 using Hypernetworks.Layers.Kernels;
+using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Layers;
 
 /// <summary>
 /// Forward values and derivatives of each <see cref="Activation"/>, over spans: vectorised (TensorPrimitives
-/// where it has the operation, Vector512/Vector256 kernels otherwise) and allocation-free.
+/// where it has the operation, Vector512/Vector256 kernels otherwise) and allocation-free. No output is a denormal,
+/// whatever the input: values below 1e-30 are written as 0 (see <see cref="FlushToZero"/>).
 /// </summary>
 public static class ActivationFunctions
 {
@@ -20,18 +22,20 @@ public static class ActivationFunctions
         {
             case Activation.Identity:
                 x.CopyTo(y);
+                FlushToZero.Apply(y);
                 break;
             case Activation.Relu:
-                TensorPrimitives.Max(x, 0f, y);
+                ElementwiseLoop.Forward<ReluKernel>(x, y);
                 break;
             case Activation.LeakyRelu:
                 ElementwiseLoop.Forward<LeakyReluKernel>(x, y);
                 break;
             case Activation.Tanh:
                 TensorPrimitives.Tanh(x, y);
+                FlushToZero.Apply(y);
                 break;
             case Activation.Sigmoid:
-                TensorPrimitives.Sigmoid(x, y);
+                ElementwiseLoop.Forward<SigmoidKernel>(x, y);
                 break;
             case Activation.Gelu:
                 ElementwiseLoop.Forward<GeluKernel>(x, y);
@@ -57,6 +61,7 @@ public static class ActivationFunctions
         {
             case Activation.Identity:
                 gradY.CopyTo(gradX);
+                FlushToZero.Apply(gradX);
                 break;
             case Activation.Relu:
                 ElementwiseLoop.Backward<ReluKernel>(x, y, gradY, gradX);

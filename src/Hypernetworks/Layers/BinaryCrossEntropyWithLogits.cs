@@ -1,6 +1,11 @@
+using Hypernetworks.Tensors;
+
 namespace Hypernetworks.Layers;
 
-/// <summary>Sigmoid followed by binary cross-entropy, fused and stable for logits of any size.</summary>
+/// <summary>
+/// Sigmoid followed by binary cross-entropy, fused and stable for logits of any size. σ(z) − y is computed in
+/// float64 and a magnitude below 1e-30 is written as 0, so no denormal float is made (σ(z) of a large negative z).
+/// </summary>
 public static class BinaryCrossEntropyWithLogits
 {
     /// <summary>
@@ -45,7 +50,8 @@ public static class BinaryCrossEntropyWithLogits
             total += Math.Max(z, 0) - (z * y) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
             if (!gradLogits.IsEmpty)
             {
-                gradLogits[i] = (float)((1 / (1 + Math.Exp(-z))) - y) * invN;
+                double difference = (1 / (1 + Math.Exp(-z))) - y;
+                gradLogits[i] = Math.Abs(difference) < FlushToZero.Threshold ? 0f : FlushToZero.Apply((float)difference * invN);
             }
         }
 

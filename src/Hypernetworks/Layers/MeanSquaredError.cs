@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Layers;
 
@@ -7,7 +8,8 @@ public static class MeanSquaredError
 {
     /// <summary>
     /// mean((prediction − target)²); writes d(loss)/d(prediction) = 2·(prediction − target)/n into
-    /// <paramref name="gradPrediction"/> unless it is empty (it may be the same memory as either input).
+    /// <paramref name="gradPrediction"/> unless it is empty (it may be the same memory as either input); a gradient
+    /// below 1e-30 is written as 0, never as a denormal.
     /// </summary>
     public static float Compute(ReadOnlySpan<float> prediction, ReadOnlySpan<float> target, Span<float> gradPrediction)
     {
@@ -36,6 +38,7 @@ public static class MeanSquaredError
         TensorPrimitives.Subtract(prediction, target, gradPrediction);
         float sumOfSquares = TensorPrimitives.SumOfSquares(gradPrediction);
         TensorPrimitives.Multiply(gradPrediction, 2f / n, gradPrediction);
+        FlushToZero.Apply(gradPrediction);
         return sumOfSquares / n;
     }
 }

@@ -1,10 +1,19 @@
 using System.Numerics.Tensors;
+using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Layers;
 
-/// <summary>Softmax followed by cross-entropy, fused: stable for any logits, and its gradient is softmax − onehot.</summary>
+/// <summary>
+/// Softmax followed by cross-entropy, fused: stable for any logits, and its gradient is softmax − onehot. A class
+/// whose probability is below 1e-30 counts as exactly 0 (its e^(z − max) is never computed below that), so neither
+/// the sum nor the gradient holds a denormal, however confident the prediction.
+/// </summary>
 public static class SoftmaxCrossEntropy
 {
+    // z − max below this gives e^(z − max) < 6.6e-31, which FlushToZero turns into 0; clamping there keeps the
+    // exponential itself from making a denormal.
+    private const float ShiftFloor = -69.5f;
+
     /// <summary>
     /// The mean over rows of −log softmax(logits)[label]. Writes d(loss)/d(logits) into
     /// <paramref name="gradLogits"/> unless it is empty. Every label is checked before anything is written.
@@ -58,7 +67,9 @@ public static class SoftmaxCrossEntropy
                 // e^(z − max) lands in the gradient row, which then only needs scaling by 1/(Σ·batch).
                 Span<float> g = gradLogits.Slice(row * classes, classes);
                 TensorPrimitives.Subtract(z, max, g);
+                TensorPrimitives.Max(g, ShiftFloor, g);
                 TensorPrimitives.Exp(g, g);
+                FlushToZero.Apply(g);
                 sumExp = TensorPrimitives.Sum(g);
                 TensorPrimitives.Multiply(g, invBatch / sumExp, g);
                 g[labels[row]] -= invBatch;
@@ -75,7 +86,7 @@ public static class SoftmaxCrossEntropy
         float sum = 0f;
         foreach (float v in z)
         {
-            sum += MathF.Exp(v - max);
+            sum += FlushToZero.Apply(MathF.Exp(MathF.Max(v - max, ShiftFloor)));
         }
 
         return sum;

@@ -138,7 +138,7 @@ public sealed class Hypernetwork : IDisposable
         Span<float> z = _z.Span(_encoder.OutputSize);
         _encoder.Forward(conditioning, 1, z);
         Span<float> theta = _theta.Span(_layout.Size);
-        _generator.Forward(z, 1, theta);
+        _generator.Generate(z, 1, theta);
         var weights = new List<float[]>();
         var biases = new List<float[]>();
         for (int l = 0; l < _layout.Layers.Count; l++)
@@ -336,12 +336,12 @@ public sealed class Hypernetwork : IDisposable
             Span<float> z = _z.Span(groups * _encoder.OutputSize);
             _encoder.Forward(condition, groups, z);
             Span<float> theta = _theta.Span(groups * size);
-            _generator.Forward(z, groups, theta);
+            _generator.Generate(z, groups, theta);
 
             Span<float> x = _x.Span(n * inSize);
             for (int i = 0; i < n; i++)
             {
-                data.Slice(order[first + i] * inSize, inSize).CopyTo(x.Slice(i * inSize, inSize));
+                FlushToZero.Copy(data.Slice(order[first + i] * inSize, inSize), x.Slice(i * inSize, inSize));
             }
 
             Span<float> y = _y.Span(n * outSize);
@@ -363,7 +363,7 @@ public sealed class Hypernetwork : IDisposable
             Span<float> sliceLabels = _labels.Span(n * labelSize);
             for (int i = 0; i < n; i++)
             {
-                labels.Slice(order[first + i] * labelSize, labelSize).CopyTo(sliceLabels.Slice(i * labelSize, labelSize));
+                FlushToZero.Copy(labels.Slice(order[first + i] * labelSize, labelSize), sliceLabels.Slice(i * labelSize, labelSize));
             }
 
             Span<float> gradY = withGradients ? _gradY.Span(n * outSize) : default;

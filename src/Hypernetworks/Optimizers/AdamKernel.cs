@@ -37,7 +37,13 @@ internal static unsafe class AdamKernel
     /// <summary>
     /// Over <paramref name="length"/> values: g' = g + l2·p; m = β1·m + (1 − β1)·g'; v = β2·v + (1 − β2)·g'²;
     /// p = p·valueScale − stepSize·m / (√v / bias2Sqrt + ε), with stepSize = lr / (1 − β1ᵗ) and
-    /// bias2Sqrt = √(1 − β2ᵗ) for step t, as torch.optim.Adam computes it.
+    /// bias2Sqrt = √(1 − β2ᵗ) for step t, as torch.optim.Adam computes it. What decays geometrically is kept out of
+    /// the denormal range (<see cref="FlushToZero"/>): m and v are flushed, so the moments of a parameter whose
+    /// gradient has gone to zero decay to exactly 0; g'² enters v only where (1 − β2)·g'² is at least the flush
+    /// threshold, so a tiny gradient's square never underflows; and with weight decay (l2 or a value scale below 1),
+    /// which shrinks a value whose update is zero, p is flushed too. The gradient itself is not: the layers that make
+    /// it flush their outputs, so it is denormal only where a product of two small values underflowed, and then it
+    /// costs that step, not every step after. Without weight decay the value's flush is skipped.
     /// </summary>
     public static void Update(
         float* p, float* g, float* m, float* v, int length,
@@ -45,6 +51,8 @@ internal static unsafe class AdamKernel
     {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
+        float squareFloor = MathF.Sqrt(FlushToZero.Threshold / oneMinusBeta2);
+        bool decays = l2 != 0f || valueScale != 1f;
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -52,12 +60,14 @@ internal static unsafe class AdamKernel
             {
                 Vector512<float> pv = Vector512.Load(p + i);
                 Vector512<float> gv = Vector512.Load(g + i) + (pv * l2);
-                Vector512<float> mv = (Vector512.Load(m + i) * beta1) + (gv * oneMinusBeta1);
-                Vector512<float> vv = (Vector512.Load(v + i) * beta2) + (gv * gv * oneMinusBeta2);
+                Vector512<float> gs = Vector512.AndNot(gv, Vector512.LessThan(Vector512.Abs(gv), Vector512.Create(squareFloor)));
+                Vector512<float> mv = FlushToZero.Apply((Vector512.Load(m + i) * beta1) + (gv * oneMinusBeta1));
+                Vector512<float> vv = FlushToZero.Apply((Vector512.Load(v + i) * beta2) + (gs * gs * oneMinusBeta2));
                 Vector512<float> denominator = (Vector512.Sqrt(vv) / bias2Sqrt) + Vector512.Create(epsilon);
                 mv.Store(m + i);
                 vv.Store(v + i);
-                ((pv * valueScale) - (mv / denominator * stepSize)).Store(p + i);
+                Vector512<float> pn = (pv * valueScale) - (mv / denominator * stepSize);
+                (decays ? FlushToZero.Apply(pn) : pn).Store(p + i);
             }
         }
 
@@ -67,12 +77,14 @@ internal static unsafe class AdamKernel
             {
                 Vector256<float> pv = Vector256.Load(p + i);
                 Vector256<float> gv = Vector256.Load(g + i) + (pv * l2);
-                Vector256<float> mv = (Vector256.Load(m + i) * beta1) + (gv * oneMinusBeta1);
-                Vector256<float> vv = (Vector256.Load(v + i) * beta2) + (gv * gv * oneMinusBeta2);
+                Vector256<float> gs = Vector256.AndNot(gv, Vector256.LessThan(Vector256.Abs(gv), Vector256.Create(squareFloor)));
+                Vector256<float> mv = FlushToZero.Apply((Vector256.Load(m + i) * beta1) + (gv * oneMinusBeta1));
+                Vector256<float> vv = FlushToZero.Apply((Vector256.Load(v + i) * beta2) + (gs * gs * oneMinusBeta2));
                 Vector256<float> denominator = (Vector256.Sqrt(vv) / bias2Sqrt) + Vector256.Create(epsilon);
                 mv.Store(m + i);
                 vv.Store(v + i);
-                ((pv * valueScale) - (mv / denominator * stepSize)).Store(p + i);
+                Vector256<float> pn = (pv * valueScale) - (mv / denominator * stepSize);
+                (decays ? FlushToZero.Apply(pn) : pn).Store(p + i);
             }
         }
 
@@ -80,12 +92,14 @@ internal static unsafe class AdamKernel
         {
             float pv = p[i];
             float gv = g[i] + (pv * l2);
-            float mv = (m[i] * beta1) + (gv * oneMinusBeta1);
-            float vv = (v[i] * beta2) + (gv * gv * oneMinusBeta2);
+            float gs = MathF.Abs(gv) < squareFloor ? 0f : gv;
+            float mv = FlushToZero.Apply((m[i] * beta1) + (gv * oneMinusBeta1));
+            float vv = FlushToZero.Apply((v[i] * beta2) + (gs * gs * oneMinusBeta2));
             float denominator = (MathF.Sqrt(vv) / bias2Sqrt) + epsilon;
             m[i] = mv;
             v[i] = vv;
-            p[i] = (pv * valueScale) - (mv / denominator * stepSize);
+            float pn = (pv * valueScale) - (mv / denominator * stepSize);
+            p[i] = decays ? FlushToZero.Apply(pn) : pn;
         }
     }
 }

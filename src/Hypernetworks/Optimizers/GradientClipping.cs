@@ -9,7 +9,8 @@ public static class GradientClipping
     /// <summary>
     /// Scales every gradient by maxNorm / (norm + 1e-6) when the L2 norm of all gradients together exceeds
     /// <paramref name="maxNorm"/>, and returns that norm as it was before clipping. A non-finite norm is returned
-    /// with the gradients left as they are, for the caller's NaN/Inf guard to report.
+    /// with the gradients left as they are, for the caller's NaN/Inf guard to report. Scaled gradients below 1e-30
+    /// become 0 (<see cref="FlushToZero"/>), in the same pass.
     /// </summary>
     public static float ClipByGlobalNorm(IReadOnlyList<Parameter> parameters, float maxNorm)
     {
@@ -33,7 +34,7 @@ public static class GradientClipping
             for (int i = 0; i < parameters.Count; i++)
             {
                 Span<float> gradient = parameters[i].Gradient.Span;
-                TensorPrimitives.Multiply(gradient, scale, gradient);
+                FlushToZero.Scale(gradient, gradient, scale);
             }
         }
 

@@ -5,7 +5,9 @@ namespace Hypernetworks.Optimizers;
 
 /// <summary>
 /// Stochastic gradient descent as torch.optim.SGD (no dampening): optional L2 weight decay added to the
-/// gradient, optional momentum (classical or Nesterov). One fused pass per parameter, allocation-free.
+/// gradient, optional momentum (classical or Nesterov). One fused pass per parameter, allocation-free. Gradients,
+/// the momentum buffer (which decays geometrically once the gradient is zero) and values are flushed to zero below
+/// <see cref="FlushToZero.Threshold"/>, so none of them enters float's denormal range.
 /// </summary>
 public sealed unsafe class Sgd : Optimizer
 {
@@ -76,7 +78,7 @@ public sealed unsafe class Sgd : Optimizer
             for (; i + Vector512<float>.Count <= length; i += Vector512<float>.Count)
             {
                 Vector512<float> pv = Vector512.Load(p + i);
-                (pv - ((Vector512.Load(g + i) + (pv * weightDecay)) * learningRate)).Store(p + i);
+                FlushToZero.Apply(pv - ((FlushToZero.Apply(Vector512.Load(g + i)) + (pv * weightDecay)) * learningRate)).Store(p + i);
             }
         }
 
@@ -85,13 +87,13 @@ public sealed unsafe class Sgd : Optimizer
             for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
             {
                 Vector256<float> pv = Vector256.Load(p + i);
-                (pv - ((Vector256.Load(g + i) + (pv * weightDecay)) * learningRate)).Store(p + i);
+                FlushToZero.Apply(pv - ((FlushToZero.Apply(Vector256.Load(g + i)) + (pv * weightDecay)) * learningRate)).Store(p + i);
             }
         }
 
         for (; i < length; i++)
         {
-            p[i] -= (g[i] + (p[i] * weightDecay)) * learningRate;
+            p[i] = FlushToZero.Apply(p[i] - ((FlushToZero.Apply(g[i]) + (p[i] * weightDecay)) * learningRate));
         }
     }
 
@@ -105,11 +107,11 @@ public sealed unsafe class Sgd : Optimizer
             for (; i + Vector512<float>.Count <= length; i += Vector512<float>.Count)
             {
                 Vector512<float> pv = Vector512.Load(p + i);
-                Vector512<float> dv = Vector512.Load(g + i) + (pv * weightDecay);
-                Vector512<float> bv = (Vector512.Load(b + i) * momentum) + dv;
+                Vector512<float> dv = FlushToZero.Apply(FlushToZero.Apply(Vector512.Load(g + i)) + (pv * weightDecay));
+                Vector512<float> bv = FlushToZero.Apply((Vector512.Load(b + i) * momentum) + dv);
                 bv.Store(b + i);
                 Vector512<float> direction = nesterov ? dv + (bv * momentum) : bv;
-                (pv - (direction * learningRate)).Store(p + i);
+                FlushToZero.Apply(pv - (direction * learningRate)).Store(p + i);
             }
         }
 
@@ -118,21 +120,21 @@ public sealed unsafe class Sgd : Optimizer
             for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
             {
                 Vector256<float> pv = Vector256.Load(p + i);
-                Vector256<float> dv = Vector256.Load(g + i) + (pv * weightDecay);
-                Vector256<float> bv = (Vector256.Load(b + i) * momentum) + dv;
+                Vector256<float> dv = FlushToZero.Apply(FlushToZero.Apply(Vector256.Load(g + i)) + (pv * weightDecay));
+                Vector256<float> bv = FlushToZero.Apply((Vector256.Load(b + i) * momentum) + dv);
                 bv.Store(b + i);
                 Vector256<float> direction = nesterov ? dv + (bv * momentum) : bv;
-                (pv - (direction * learningRate)).Store(p + i);
+                FlushToZero.Apply(pv - (direction * learningRate)).Store(p + i);
             }
         }
 
         for (; i < length; i++)
         {
-            float dv = g[i] + (p[i] * weightDecay);
-            float bv = (b[i] * momentum) + dv;
+            float dv = FlushToZero.Apply(FlushToZero.Apply(g[i]) + (p[i] * weightDecay));
+            float bv = FlushToZero.Apply((b[i] * momentum) + dv);
             b[i] = bv;
             float direction = nesterov ? dv + (bv * momentum) : bv;
-            p[i] -= direction * learningRate;
+            p[i] = FlushToZero.Apply(p[i] - (direction * learningRate));
         }
     }
 }

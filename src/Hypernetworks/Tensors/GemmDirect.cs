@@ -15,10 +15,10 @@ internal static unsafe class GemmDirect
         int tail = problem.N % nr;
         int fullColumns = problem.N - tail;
         GemmScratch scratch = GemmScratch.Current;
-        float* tailB = tail == 0 ? null : scratch.PackedB(GemmBlocking.Depth(problem.K) * nr);
+        float* tailB = tail == 0 ? null : scratch.PackedB(GemmBlocking.Current.Depth(problem.K) * nr);
         float* tile = scratch.Tile(mr * nr);
 
-        int kcStep = GemmBlocking.Depth(problem.K);
+        int kcStep = GemmBlocking.Current.Depth(problem.K);
         for (int pc = 0; pc < problem.K; pc += kcStep)
         {
             int kc = Math.Min(kcStep, problem.K - pc);

@@ -11,9 +11,9 @@ internal static unsafe class GemmDispatch
     // 2·m·n·k below which one thread is used: about 20 µs of work on one core of this class of CPU.
     private const double ParallelFlops = 4e6;
 
-    // The thresholds of the path choice (see PrefersDirect).
+    // The thresholds of the path choice (see PrefersDirect): the dot-product kernel's row block, and the row count
+    // up to which B is read in place whatever its size (four tiles of the 12-row kernel).
     private const int DotRows = 4;
-    private const long DirectBytes = 1 << 20;
     private const int DirectRows = 48;
 
     /// <summary>Chooses the path and the thread count and runs the product.</summary>
@@ -88,8 +88,8 @@ internal static unsafe class GemmDispatch
     }
 
     // Measured on AMD Zen 5 (see GemmSuite). B not transposed: reading B in place beats packing it while B stays
-    // in L2 between row blocks (up to 1 MB), or while there are so few row blocks that B is streamed only a few
-    // times. B transposed: the dot-product kernel wins only for a handful of rows (single-row prediction, the
+    // in L2 between row blocks (up to the L2 size this CPU reports), or while there are so few row blocks that B
+    // is streamed only a few times. B transposed: the dot-product kernel wins only for a handful of rows (single-row prediction, the
     // hypernetwork heads); from there on, transposing B into panels once pays for itself.
     private static bool PrefersDirect(in GemmProblem problem)
     {
@@ -99,7 +99,7 @@ internal static unsafe class GemmDispatch
         }
 
         long bBytes = (long)problem.K * problem.N * sizeof(float);
-        return bBytes <= DirectBytes || problem.M <= DirectRows;
+        return bBytes <= CpuCaches.Current.L2 || problem.M <= DirectRows;
     }
 
     private static int Ceiling(int value, int unit) => (value + unit - 1) / unit;

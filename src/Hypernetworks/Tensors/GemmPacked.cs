@@ -19,24 +19,25 @@ internal static unsafe class GemmPacked
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
         GemmScratch scratch = GemmScratch.Current;
-        int kcStep = GemmBlocking.Depth(problem.K);
-        int ncMax = RoundUp(Math.Min(GemmBlocking.N, problem.N), nr);
-        int mcMax = Math.Min(GemmBlocking.M, problem.M);
+        GemmBlocking blocking = GemmBlocking.Current;
+        int kcStep = blocking.Depth(problem.K);
+        int ncMax = RoundUp(Math.Min(blocking.N, problem.N), nr);
+        int mcMax = Math.Min(blocking.M, problem.M);
         float* packedB = scratch.PackedB(kcStep * ncMax);
         float* packedA = scratch.PackedA(problem.TransposeA ? kcStep * PaddedStride(mcMax) : mcMax * PaddedStride(kcStep));
         float* tile = scratch.Tile(mr * nr);
 
-        for (int jc = 0; jc < problem.N; jc += GemmBlocking.N)
+        for (int jc = 0; jc < problem.N; jc += blocking.N)
         {
-            int nc = Math.Min(GemmBlocking.N, problem.N - jc);
+            int nc = Math.Min(blocking.N, problem.N - jc);
             for (int pc = 0; pc < problem.K; pc += kcStep)
             {
                 int kc = Math.Min(kcStep, problem.K - pc);
                 TileEpilogue epilogue = problem.EpilogueFor(pc, kc).At(jc);
                 GemmPacking.PackB(problem, pc, kc, jc, nc, nr, packedB);
-                for (int ic = 0; ic < problem.M; ic += GemmBlocking.M)
+                for (int ic = 0; ic < problem.M; ic += blocking.M)
                 {
-                    int mc = Math.Min(GemmBlocking.M, problem.M - ic);
+                    int mc = Math.Min(blocking.M, problem.M - ic);
                     (nint aRowStride, nint aStep) = CopyA(problem, ic, mc, pc, kc, packedA);
                     for (int jr = 0; jr < nc; jr += nr)
                     {

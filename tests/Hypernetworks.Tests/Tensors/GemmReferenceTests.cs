@@ -45,8 +45,9 @@ public class GemmReferenceTests
     public void Multiply_MatchesFloat64Reference_AtBlockBoundaries(string path, bool transposeA, bool transposeB)
     {
         using GemmPaths.Forced forced = GemmPaths.Force(Enum.Parse<GemmPath>(path));
-        // Deeper than one K block (256) and taller than one M block (144), with every kind of tail.
-        (int M, int N, int K)[] shapes = [(145, 33, 257), (12, 4097, 3), (150, 47, 513)];
+        // Deeper than one K block and taller than one M block (this CPU's, from its caches), with every kind of tail.
+        GemmBlocking blocking = GemmBlocking.Current;
+        (int M, int N, int K)[] shapes = [(blocking.M + 1, 33, blocking.K + 1), (12, blocking.N + 1, 3), (blocking.M + 6, 47, (2 * blocking.K) + 1)];
         foreach ((int m, int n, int k) in shapes)
         {
             var gemm = new GemmCase(m, n, k, transposeA, transposeB, seed: 5);

@@ -1,13 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Layers.Kernels;
 
 /// <summary>
 /// Runs a kernel over spans: Vector512 where accelerated, else Vector256, else scalar. The tail that does not
 /// fill a vector goes through the same vector code on a padded copy, so every element is computed by the same
-/// instructions whatever its position, and in-place calls (output aliasing an input) stay correct.
+/// instructions whatever its position, and in-place calls (output aliasing an input) stay correct. Every value
+/// written is flushed (<see cref="FlushToZero"/>), so no activation or derivative passes a denormal to the next
+/// layer, whatever it was fed.
 /// </summary>
 internal static class ElementwiseLoop
 {
@@ -23,14 +26,14 @@ internal static class ElementwiseLoop
             nuint width = (nuint)Vector512<float>.Count;
             for (; i + width <= length; i += width)
             {
-                TKernel.Apply(Vector512.LoadUnsafe(ref xs, i)).StoreUnsafe(ref ys, i);
+                FlushToZero.Apply(TKernel.Apply(Vector512.LoadUnsafe(ref xs, i))).StoreUnsafe(ref ys, i);
             }
 
             if (i < length)
             {
                 Vector512<float> tail = default;
                 CopyIn(ref xs, i, length, ref Unsafe.As<Vector512<float>, float>(ref tail));
-                Vector512<float> result = TKernel.Apply(tail);
+                Vector512<float> result = FlushToZero.Apply(TKernel.Apply(tail));
                 CopyOut(ref Unsafe.As<Vector512<float>, float>(ref result), ref ys, i, length);
             }
         }
@@ -39,14 +42,14 @@ internal static class ElementwiseLoop
             nuint width = (nuint)Vector256<float>.Count;
             for (; i + width <= length; i += width)
             {
-                TKernel.Apply(Vector256.LoadUnsafe(ref xs, i)).StoreUnsafe(ref ys, i);
+                FlushToZero.Apply(TKernel.Apply(Vector256.LoadUnsafe(ref xs, i))).StoreUnsafe(ref ys, i);
             }
 
             if (i < length)
             {
                 Vector256<float> tail = default;
                 CopyIn(ref xs, i, length, ref Unsafe.As<Vector256<float>, float>(ref tail));
-                Vector256<float> result = TKernel.Apply(tail);
+                Vector256<float> result = FlushToZero.Apply(TKernel.Apply(tail));
                 CopyOut(ref Unsafe.As<Vector256<float>, float>(ref result), ref ys, i, length);
             }
         }
@@ -54,7 +57,7 @@ internal static class ElementwiseLoop
         {
             for (; i < length; i++)
             {
-                Unsafe.Add(ref ys, i) = TKernel.Apply(Unsafe.Add(ref xs, i));
+                Unsafe.Add(ref ys, i) = FlushToZero.Apply(TKernel.Apply(Unsafe.Add(ref xs, i)));
             }
         }
     }
@@ -73,7 +76,7 @@ internal static class ElementwiseLoop
             nuint width = (nuint)Vector512<float>.Count;
             for (; i + width <= length; i += width)
             {
-                TKernel.Apply(Vector512.LoadUnsafe(ref xs, i), Vector512.LoadUnsafe(ref ys, i), Vector512.LoadUnsafe(ref gys, i)).StoreUnsafe(ref gxs, i);
+                FlushToZero.Apply(TKernel.Apply(Vector512.LoadUnsafe(ref xs, i), Vector512.LoadUnsafe(ref ys, i), Vector512.LoadUnsafe(ref gys, i))).StoreUnsafe(ref gxs, i);
             }
 
             if (i < length)
@@ -82,7 +85,7 @@ internal static class ElementwiseLoop
                 CopyIn(ref xs, i, length, ref Unsafe.As<Vector512<float>, float>(ref tx));
                 CopyIn(ref ys, i, length, ref Unsafe.As<Vector512<float>, float>(ref ty));
                 CopyIn(ref gys, i, length, ref Unsafe.As<Vector512<float>, float>(ref tg));
-                Vector512<float> result = TKernel.Apply(tx, ty, tg);
+                Vector512<float> result = FlushToZero.Apply(TKernel.Apply(tx, ty, tg));
                 CopyOut(ref Unsafe.As<Vector512<float>, float>(ref result), ref gxs, i, length);
             }
         }
@@ -91,7 +94,7 @@ internal static class ElementwiseLoop
             nuint width = (nuint)Vector256<float>.Count;
             for (; i + width <= length; i += width)
             {
-                TKernel.Apply(Vector256.LoadUnsafe(ref xs, i), Vector256.LoadUnsafe(ref ys, i), Vector256.LoadUnsafe(ref gys, i)).StoreUnsafe(ref gxs, i);
+                FlushToZero.Apply(TKernel.Apply(Vector256.LoadUnsafe(ref xs, i), Vector256.LoadUnsafe(ref ys, i), Vector256.LoadUnsafe(ref gys, i))).StoreUnsafe(ref gxs, i);
             }
 
             if (i < length)
@@ -100,7 +103,7 @@ internal static class ElementwiseLoop
                 CopyIn(ref xs, i, length, ref Unsafe.As<Vector256<float>, float>(ref tx));
                 CopyIn(ref ys, i, length, ref Unsafe.As<Vector256<float>, float>(ref ty));
                 CopyIn(ref gys, i, length, ref Unsafe.As<Vector256<float>, float>(ref tg));
-                Vector256<float> result = TKernel.Apply(tx, ty, tg);
+                Vector256<float> result = FlushToZero.Apply(TKernel.Apply(tx, ty, tg));
                 CopyOut(ref Unsafe.As<Vector256<float>, float>(ref result), ref gxs, i, length);
             }
         }
@@ -108,7 +111,7 @@ internal static class ElementwiseLoop
         {
             for (; i < length; i++)
             {
-                Unsafe.Add(ref gxs, i) = TKernel.Apply(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i), Unsafe.Add(ref gys, i));
+                Unsafe.Add(ref gxs, i) = FlushToZero.Apply(TKernel.Apply(Unsafe.Add(ref xs, i), Unsafe.Add(ref ys, i), Unsafe.Add(ref gys, i)));
             }
         }
     }

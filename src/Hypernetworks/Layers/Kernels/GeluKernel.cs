@@ -4,7 +4,8 @@ namespace Hypernetworks.Layers.Kernels;
 
 /// <summary>
 /// GELU in its tanh approximation, 0.5·x·(1 + tanh(c·(x + a·x³))), computed as x·σ(2c·(x + a·x³)) (the same
-/// function, since 0.5·(1 + tanh u) = σ(2u)), which needs one exponential and saturates cleanly for large |x|.
+/// function, since 0.5·(1 + tanh u) = σ(2u)), which needs one exponential and saturates cleanly for large |x|; σ
+/// through <see cref="Logistic"/>, so no denormal is made for large negative x.
 /// </summary>
 internal readonly struct GeluKernel : IForwardKernel, IBackwardKernel
 {
@@ -19,32 +20,32 @@ internal readonly struct GeluKernel : IForwardKernel, IBackwardKernel
     // term keeps TwoC + 3·TwoCA·x² from overflowing to infinity and making 0·∞ = NaN for huge finite inputs.
     private const float TermLimit = 10f;
 
-    public static float Apply(float x) => x / (1f + MathF.Exp(-x * (TwoC + (TwoCA * x * x))));
+    public static float Apply(float x) => Logistic.Scale(x, x * (TwoC + (TwoCA * x * x)));
 
     public static Vector256<float> Apply(Vector256<float> x)
-        => x / (Vector256<float>.One + Vector256.Exp(-x * (Vector256.Create(TwoC) + (x * x * TwoCA))));
+        => Logistic.Scale(x, x * (Vector256.Create(TwoC) + (x * x * TwoCA)));
 
     public static Vector512<float> Apply(Vector512<float> x)
-        => x / (Vector512<float>.One + Vector512.Exp(-x * (Vector512.Create(TwoC) + (x * x * TwoCA))));
+        => Logistic.Scale(x, x * (Vector512.Create(TwoC) + (x * x * TwoCA)));
 
     // d/dx [x·σ(u)] = σ(u) + x·σ(u)·(1 − σ(u))·u'.
     public static float Apply(float x, float y, float gradY)
     {
-        float s = 1f / (1f + MathF.Exp(-x * (TwoC + (TwoCA * x * x))));
+        float s = Logistic.Scale(1f, x * (TwoC + (TwoCA * x * x)));
         float xc = Math.Clamp(x, -TermLimit, TermLimit);
         return gradY * (s + (xc * s * (1f - s) * (TwoC + (ThreeTwoCA * xc * xc))));
     }
 
     public static Vector256<float> Apply(Vector256<float> x, Vector256<float> y, Vector256<float> gradY)
     {
-        Vector256<float> s = Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x * (Vector256.Create(TwoC) + (x * x * TwoCA))));
+        Vector256<float> s = Logistic.Scale(Vector256<float>.One, x * (Vector256.Create(TwoC) + (x * x * TwoCA)));
         Vector256<float> xc = Vector256.Clamp(x, Vector256.Create(-TermLimit), Vector256.Create(TermLimit));
         return gradY * (s + (xc * s * (Vector256<float>.One - s) * (Vector256.Create(TwoC) + (xc * xc * ThreeTwoCA))));
     }
 
     public static Vector512<float> Apply(Vector512<float> x, Vector512<float> y, Vector512<float> gradY)
     {
-        Vector512<float> s = Vector512<float>.One / (Vector512<float>.One + Vector512.Exp(-x * (Vector512.Create(TwoC) + (x * x * TwoCA))));
+        Vector512<float> s = Logistic.Scale(Vector512<float>.One, x * (Vector512.Create(TwoC) + (x * x * TwoCA)));
         Vector512<float> xc = Vector512.Clamp(x, Vector512.Create(-TermLimit), Vector512.Create(TermLimit));
         return gradY * (s + (xc * s * (Vector512<float>.One - s) * (Vector512.Create(TwoC) + (xc * xc * ThreeTwoCA))));
     }

@@ -2,7 +2,10 @@ using Hypernetworks.Tensors;
 
 namespace Hypernetworks.Model.Conditioning;
 
-/// <summary>A numeric conditioning vector used as z unchanged; the generator's first layer does the learning.</summary>
+/// <summary>
+/// A numeric conditioning vector used as z unchanged (except that values below 1e-30 become 0, so no denormal
+/// enters the generator); the generator's first layer does the learning.
+/// </summary>
 public sealed class DenseEncoder : ConditioningEncoder
 {
     /// <summary>Creates the encoder for rows of <paramref name="size"/> values.</summary>
@@ -23,7 +26,7 @@ public sealed class DenseEncoder : ConditioningEncoder
 
     /// <inheritdoc />
     public override void Forward(ReadOnlySpan<float> conditioning, int rows, Span<float> encoded)
-        => conditioning[..(rows * InputSize)].CopyTo(encoded);
+        => FlushToZero.Copy(conditioning[..(rows * InputSize)], encoded);
 
     /// <inheritdoc />
     public override void Backward(ReadOnlySpan<float> conditioning, ReadOnlySpan<float> gradEncoded, int rows)

@@ -59,11 +59,13 @@ internal sealed class Trunk : IDisposable
     /// Scales the last layer's weights and bias by 1/√<paramref name="meanSquaredNorm"/>, so that an output whose
     /// mean squared norm is <paramref name="meanSquaredNorm"/> gets a unit one (exactly, with a positively homogeneous
     /// activation: ReLU, leaky ReLU, identity). Returns false, changing nothing, when the trunk has no layers or the
-    /// norm is not positive.
+    /// norm is below <see cref="FlushToZero.Threshold"/> (not positive, or so small that it was measured in the
+    /// denormal range, where it is mostly rounding, and scaling by its root would blow that up). Scaled values that
+    /// fall below the threshold become 0.
     /// </summary>
     public bool NormalizeOutput(float meanSquaredNorm)
     {
-        if (_layers.Length == 0 || !(meanSquaredNorm > 0))
+        if (_layers.Length == 0 || !(meanSquaredNorm >= FlushToZero.Threshold))
         {
             return false;
         }
@@ -72,6 +74,8 @@ internal sealed class Trunk : IDisposable
         Linear last = _layers[^1];
         TensorPrimitives.Multiply(last.Weight.Value.Span, factor, last.Weight.Value.Span);
         TensorPrimitives.Multiply(last.Bias.Value.Span, factor, last.Bias.Value.Span);
+        FlushToZero.Apply(last.Weight.Value.Span);
+        FlushToZero.Apply(last.Bias.Value.Span);
         return true;
     }
 

@@ -25,6 +25,17 @@ internal abstract class WeightGenerator : IDisposable
     /// <summary>Sizes the scratch memory for up to <paramref name="groups"/> conditions per call.</summary>
     public abstract void Reserve(int groups);
 
+    /// <summary>
+    /// Generates θ for <paramref name="groups"/> conditions and flushes any value below
+    /// <see cref="FlushToZero.Threshold"/> to 0, so the target network never multiplies by a denormal weight (one
+    /// pass over θ, which the generator has just written, so it is still in cache).
+    /// </summary>
+    public void Generate(ReadOnlySpan<float> z, int groups, Span<float> theta)
+    {
+        Forward(z, groups, theta);
+        FlushToZero.Apply(theta[..(groups * Layout.Size)]);
+    }
+
     public abstract void Forward(ReadOnlySpan<float> z, int groups, Span<float> theta);
 
     /// <summary>Must follow the <see cref="Forward"/> of the same z. <paramref name="gradTheta"/> is not modified.</summary>
