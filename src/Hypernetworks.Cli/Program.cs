@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Hypernetworks.Cli.Commands;
+using Spectre.Console;
+
+// Plain text (no colour codes, no live redraws) when the output goes to a file or a pipe.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
+}
+
+var root = new RootCommand(
+    """
+    hypernet: train, sweep, score, export and inspect hypernetworks (ML.NET models) from CSV files.
+
+    Exit codes: 0 success; 1 bad command line; 2 bad input (file, column, option value or data);
+    3 bad model file; 4 training failed (diverged, or every sweep trial failed); 5 an output file could not be
+    written; 70 unexpected error; 130 cancelled (Ctrl+C). No verb leaves a half-written output file.
+    """);
+root.Subcommands.Add(TrainCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
