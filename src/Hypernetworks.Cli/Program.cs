@@ -17,4 +17,5 @@ var root = new RootCommand(
     written; 70 unexpected error; 130 cancelled (Ctrl+C). No verb leaves a half-written output file.
     """);
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
