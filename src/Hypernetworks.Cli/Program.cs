@@ -18,4 +18,6 @@ var root = new RootCommand(
     """);
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
