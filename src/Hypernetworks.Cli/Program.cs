@@ -17,6 +17,7 @@ var root = new RootCommand(
     written; 70 unexpected error; 130 cancelled (Ctrl+C). No verb leaves a half-written output file.
     """);
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());

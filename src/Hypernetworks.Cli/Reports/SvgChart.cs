@@ -167,6 +167,11 @@ internal sealed class SvgChart
         for (int i = _series.Count - 1; i >= 0; i--)
         {
             ChartSeries series = _series[i];
+            if (series.Name.Length == 0)
+            {
+                continue;
+            }
+
             double textWidth = (series.Name.Length * 6.5) + 22;
             x -= textWidth;
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{Top + 6}\" width=\"12\" height=\"4\" fill=\"{series.Color}\"/>");
