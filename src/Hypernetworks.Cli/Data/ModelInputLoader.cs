@@ -25,8 +25,7 @@ internal static class ModelInputLoader
             }
         }
 
-        TextLoader loader = mlContext.Data.CreateTextLoader([.. columns], separatorChar: ',', hasHeader: true, allowQuoting: true, trimWhitespace: true);
-        return loader.Load(table.Path);
+        return CsvLoading.Load(mlContext, [.. columns], table.Path);
     }
 
     private static DataKind? KindOf(DataViewType type) => type switch

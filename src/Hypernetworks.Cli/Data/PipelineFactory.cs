@@ -42,8 +42,7 @@ internal sealed class PipelineFactory
     public IDataView Load(string path)
     {
         TextLoader.Column[] columns = [.. _roles.All.Select(c => new TextLoader.Column(c.Name, KindOf(c), c.Index))];
-        TextLoader loader = _mlContext.Data.CreateTextLoader(columns, separatorChar: ',', hasHeader: true, allowQuoting: true, trimWhitespace: true);
-        return loader.Load(path);
+        return CsvLoading.Load(_mlContext, columns, path);
     }
 
     /// <summary>The label mapping to fit before the model (multiclass: text to key), so that the model itself needs no label to score.</summary>

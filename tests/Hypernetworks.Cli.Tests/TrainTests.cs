@@ -1,0 +1,92 @@
+namespace Hypernetworks.Cli.Tests;
+
+public sealed class TrainTests(TrainedModel trained) : IClassFixture<TrainedModel>
+{
+    [Fact]
+    public void Train_WritesTheModelAndTheReportAndNoTemporaryFile()
+    {
+        Assert.True(trained.Train.ExitCode == 0, trained.Train.ToString());
+        Assert.True(new FileInfo(trained.ModelPath).Length > 0);
+        string report = File.ReadAllText(trained.ReportPath);
+        Assert.Contains("FastTree", report, StringComparison.Ordinal);
+        Assert.Contains("<polyline", report, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(trained.Folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Train_PrintsTheComparisonWithTheStockTrainer()
+    {
+        Assert.Contains("RMSE", trained.Train.Output, StringComparison.Ordinal);
+        Assert.Contains("FastTree", trained.Train.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("positive", "PredictedLabel,Probability", "AUC")]
+    [InlineData("band", "PredictedLabel,Score.", "Micro-accuracy")]
+    public void Train_ClassificationLabels_PickTheirTaskAndPredict(string label, string predictedHeader, string metric)
+    {
+        using var folder = new TempFolder();
+        string data = TaskData.Write(folder.Path, tasks: 8, points: 20);
+        string model = folder.File("m.zip");
+
+        ToolResult train = Hypernet.Run("train", "-d", data, "-c", "task", "-f", "x", "-l", label, "--out", model, "-o", "Epochs=5");
+        ToolResult predict = Hypernet.Run("predict", "-m", model, "-d", data, "--out", folder.File("scored.csv"));
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains(metric, train.Output, StringComparison.Ordinal);
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        string[] lines = File.ReadAllLines(folder.File("scored.csv"));
+        Assert.StartsWith(TaskData.Header + "," + predictedHeader, lines[0], StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(data).Length, lines.Length);
+    }
+
+    [Fact]
+    public void Train_UnknownColumn_ExitsWithInvalidInputNamingIt()
+    {
+        ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "nope", "-l", "y", "--out", Path.Combine(trained.Folder, "never.zip"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'nope'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--features", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(trained.Folder, "never.zip")));
+    }
+
+    [Fact]
+    public void Train_MissingDataFile_ExitsWithInvalidInput()
+    {
+        ToolResult result = Hypernet.Run("train", "-d", "/nonexistent/data.csv", "-c", "a", "-f", "b", "-l", "c");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/nonexistent/data.csv", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Nope=1", "unknown option 'Nope'")]
+    [InlineData("Epochs=many", "Epochs=many")]
+    [InlineData("Generator=Huge", "PerLayer")]
+    public void Train_BadTrainerOption_ExitsWithInvalidInput(string option, string message)
+    {
+        ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "x", "-l", "y", "-o", option, "--out", Path.Combine(trained.Folder, "never.zip"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_TextLabelForRegression_ExitsWithInvalidInput()
+    {
+        ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "x", "-l", "band", "--task", "regression");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'band'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_OutputFolderMissing_ExitsWithOutputFailed()
+    {
+        ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "x", "-l", "y", "-o", "Epochs=1", "--out", "/nonexistent/folder/m.zip");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("/nonexistent/folder", result.Error, StringComparison.Ordinal);
+    }
+}
