@@ -4,9 +4,10 @@ using Microsoft.ML.Data;
 
 // Usage: Hypernetworks.StockLoader <model.zip> <rows.csv>
 // rows.csv: a header line, then one line per row with the model's input columns in its input-schema order, a vector
-// column spanning as many CSV fields as it has slots (Single, Boolean, a key as its 1-based value, text as is).
-// Prints a header line "name:type,..." of the columns the model adds, then one line per row of their values
-// (vectors as consecutive fields, invariant culture, floats round-trip).
+// column spanning as many CSV fields as it has slots (Single, Boolean, text as is; a key as ML.NET's text loader reads
+// one: its 0-based index, so "0" is key 1). Prints a header line "name:type,..." of the columns the model adds, then
+// one line per row of their values (vectors as consecutive fields, invariant culture, floats round-trip, a key as its
+// raw 1-based value with 0 for missing).
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: Hypernetworks.StockLoader <model.zip> <rows.csv>");

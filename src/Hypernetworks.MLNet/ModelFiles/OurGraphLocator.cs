@@ -24,7 +24,7 @@ internal static class OurGraphLocator
         var matches = new List<OurGraphMatch>();
         if (loaded is TransformerChain<ITransformer> chain)
         {
-            Search(mlContext, chain, matches);
+            Search(mlContext, chain, [], matches);
         }
 
         return matches;
@@ -64,7 +64,7 @@ internal static class OurGraphLocator
         return bytes[sizeof(int)..];
     }
 
-    private static void Search(MLContext mlContext, TransformerChain<ITransformer> chain, List<OurGraphMatch> matches)
+    private static void Search(MLContext mlContext, TransformerChain<ITransformer> chain, IReadOnlyList<int> path, List<OurGraphMatch> matches)
     {
         ITransformer[] transformers = [.. chain];
         for (int i = 0; i < transformers.Length; i++)
@@ -72,14 +72,14 @@ internal static class OurGraphLocator
             switch (transformers[i])
             {
                 case TransformerChain<ITransformer> nested:
-                    Search(mlContext, nested, matches);
+                    Search(mlContext, nested, [.. path, i], matches);
                     break;
                 case OnnxTransformer onnx:
                     byte[] bytes = ModelBytes(mlContext, onnx);
                     if (HypernetworkGraphReader.IsOurs(bytes))
                     {
                         HypernetworkTask task = HypernetworkGraphReader.ReadTask(bytes);
-                        matches.Add(new OurGraphMatch(chain, i, Math.Min(StockScoringChain.Length(task), transformers.Length - i), bytes));
+                        matches.Add(new OurGraphMatch(chain, i, Math.Min(StockScoringChain.Length(task), transformers.Length - i), bytes, path));
                     }
 
                     break;

@@ -13,10 +13,11 @@ namespace Hypernetworks.MLNet;
 /// become the stock column types:
 /// <list type="bullet">
 /// <item>regression: the score tensor (Vector&lt;Single, 1, 1&gt;) → CopyColumns → <see cref="IdentityRegressionModel"/> → Score (Single);</item>
-/// <item>binary: the same Score, then Expression transforms Probability = 1 / (1 + exp(−Score)) and PredictedLabel = Score &gt; 0;</item>
+/// <item>binary: the score tensor → CopyColumns → <see cref="IdentityBinaryModel"/> → Score and PredictedLabel = Score &gt; 0, then the
+/// fixed Platt calibrator with slope −1, offset 0 → Probability = 1 / (1 + exp(−Score));</item>
 /// <item>multiclass: the predicted index the same way to a Single, MapValue (index → class value), MapValueToKey with the
-/// class values in key order → PredictedLabel; the probabilities (slot names from the graph) → CopyColumns → Score,
-/// a Vector&lt;Single, 1, K&gt; (OnnxTransformer keeps the batch dimension; no stock transform found flattens it while keeping slot names).</item>
+/// class values in key order → PredictedLabel; the probabilities (Vector&lt;Single, 1, K&gt;, slot names from the graph)
+/// → the identity Expression, which makes a Vector&lt;Single, K&gt; and keeps slot names → Score.</item>
 /// </list>
 /// Intermediate columns are dropped. The OnnxTransformer reads its model file again when it is saved, so the file
 /// (a temporary file of ours) lives until <see cref="Dispose"/>: save the chain, then dispose it.
@@ -36,12 +37,15 @@ internal sealed class StockScoringChain : IDisposable
     /// <summary>The chain; save it with mlContext.Model.Save or by forwarding a ModelSaveContext to its ICanSaveModel.</summary>
     public TransformerChain<ITransformer> Transformer { get; }
 
+    /// <summary>The temporary ONNX file the chain's OnnxTransformer reads (deleted by <see cref="Dispose"/>).</summary>
+    public string ModelPath => _modelPath;
+
     /// <summary>The number of transformers the chain holds for a task (the stand-ins that <see cref="OurGraphLocator"/> reports).</summary>
     public static int Length(HypernetworkTask task) => task switch
     {
         HypernetworkTask.Regression => 4,
-        HypernetworkTask.BinaryClassification => 6,
-        _ => 9,
+        HypernetworkTask.BinaryClassification => 5,
+        _ => 8,
     };
 
     /// <summary>Builds the chain for rows of <paramref name="inputSchema"/> (which must hold the description's columns).</summary>
@@ -62,21 +66,22 @@ internal sealed class StockScoringChain : IDisposable
             view = Add(transformers, view, mlContext.Transforms.ApplyOnnxModel(outputs, [description.ConditioningColumnName, description.FeatureColumnName], path));
             string scalarSource = description.Task == HypernetworkTask.MulticlassClassification ? M.PredictedIndexOutput : M.ScoreOutput;
             view = Add(transformers, view, mlContext.Transforms.CopyColumns(IdentityRegressionModel.InputColumn, scalarSource));
-            view = Add(transformers, view, IdentityRegressionModel.Create(mlContext));
             switch (description.Task)
             {
                 case HypernetworkTask.BinaryClassification:
-                    view = Add(transformers, view, mlContext.Transforms.Expression("Probability", "s => 1 / (1 + exp(-s))", "Score"));
-                    view = Add(transformers, view, mlContext.Transforms.Expression("PredictedLabel", "s => s > 0", "Score"));
+                    view = Add(transformers, view, IdentityBinaryModel.Create(mlContext));
+                    view = Add(transformers, view, mlContext.BinaryClassification.Calibrators.Platt(slope: -1, offset: 0));
                     Add(transformers, view, mlContext.Transforms.DropColumns(M.ScoreOutput, IdentityRegressionModel.InputColumn));
                     break;
                 case HypernetworkTask.MulticlassClassification:
+                    view = Add(transformers, view, IdentityRegressionModel.Create(mlContext));
                     view = AddPredictedLabel(mlContext, transformers, view, description);
                     view = Add(transformers, view, mlContext.Transforms.DropColumns("Score", ValueColumn, IdentityRegressionModel.InputColumn, M.PredictedIndexOutput));
-                    view = Add(transformers, view, mlContext.Transforms.CopyColumns("Score", M.ScoreOutput));
+                    view = Add(transformers, view, mlContext.Transforms.Expression("Score", "p => p", M.ScoreOutput));
                     Add(transformers, view, mlContext.Transforms.DropColumns(M.ScoreOutput));
                     break;
                 default:
+                    view = Add(transformers, view, IdentityRegressionModel.Create(mlContext));
                     Add(transformers, view, mlContext.Transforms.DropColumns(M.ScoreOutput, IdentityRegressionModel.InputColumn));
                     break;
             }

@@ -26,10 +26,11 @@ internal static class GraphComparison
         CheckValues("output", actual.Outputs, model.Graph.Outputs);
         CheckInitializers(actual.Initializers, model.Graph.Initializers, expected.ValueNames);
         CheckNodes(actual.Nodes, model.Graph.Nodes);
-        string checksum = HypernetworkGraphWriter.Checksum(actual.Initializers, expected.ValueNames);
-        if (header.Metadata.First(e => e.Key == M.ChecksumKey).Value != checksum)
+        string Value(string key) => header.Metadata.First(e => e.Key == key).Value;
+        string checksum = HypernetworkGraphWriter.Checksum(Value(M.SpecKey), Value(M.DescriptionKey), actual.Initializers, expected.ValueNames);
+        if (Value(M.ChecksumKey) != checksum)
         {
-            throw new HypernetworkModelFormatException("The hypernetwork graph's weights do not match its checksum: the file is corrupt.");
+            throw new HypernetworkModelFormatException("The hypernetwork graph's spec or weights do not match its checksum: the file is corrupt.");
         }
     }
 

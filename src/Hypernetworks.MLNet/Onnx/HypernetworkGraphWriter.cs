@@ -70,13 +70,15 @@ internal static class HypernetworkGraphWriter
         ];
         CheckNames(graph, inputs);
         var onnx = new OnnxGraph("hypernetwork", graph.Nodes, graph.Initializers, inputs, outputs);
+        string specJson = SpecJson.Write(spec);
+        string descriptionJson = DescriptionJson.Write(description);
         KeyValuePair<string, string>[] metadata =
         [
             new(M.MarkKey, M.HypernetworkMark),
             new(M.VersionKey, M.FormatVersion.ToString(CultureInfo.InvariantCulture)),
-            new(M.SpecKey, SpecJson.Write(spec)),
-            new(M.DescriptionKey, DescriptionJson.Write(description)),
-            new(M.ChecksumKey, includeValues ? Checksum(graph.Initializers, graph.ValueNames) : ""),
+            new(M.SpecKey, specJson),
+            new(M.DescriptionKey, descriptionJson),
+            new(M.ChecksumKey, includeValues ? Checksum(specJson, descriptionJson, graph.Initializers, graph.ValueNames) : ""),
         ];
         return new HypernetworkGraph(Model(onnx, metadata), graph.ValueNames);
     }
@@ -85,10 +87,19 @@ internal static class HypernetworkGraphWriter
     public static OnnxModel Model(OnnxGraph graph, IReadOnlyList<KeyValuePair<string, string>> metadata)
         => new(OnnxModel.WrittenIrVersion, [("", OnnxModel.WrittenOpset), (OnnxModel.MlDomain, OnnxModel.WrittenMlOpset)], M.ProducerName, M.FormatVersion.ToString(CultureInfo.InvariantCulture), graph, metadata);
 
-    /// <summary>The hex SHA-256 of the raw data of the value initializers, in their order.</summary>
-    public static string Checksum(IEnumerable<OnnxTensor> initializers, IReadOnlySet<string> valueNames)
+    /// <summary>
+    /// The hex SHA-256 of the spec and description JSON (UTF-8, each followed by a zero byte) and the raw data of the value
+    /// initializers in their order: any change to the model, including spec fields that do not shape the graph, shows.
+    /// </summary>
+    public static string Checksum(string specJson, string descriptionJson, IEnumerable<OnnxTensor> initializers, IReadOnlySet<string> valueNames)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string text in new[] { specJson, descriptionJson })
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
         foreach (OnnxTensor tensor in initializers)
         {
             if (valueNames.Contains(tensor.Name))

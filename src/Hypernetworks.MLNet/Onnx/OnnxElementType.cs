@@ -9,12 +9,6 @@ internal enum OnnxElementType
     /// <summary>32-bit float.</summary>
     Float = 1,
 
-    /// <summary>Unsigned 8-bit integer.</summary>
-    UInt8 = 2,
-
-    /// <summary>32-bit integer.</summary>
-    Int32 = 6,
-
     /// <summary>64-bit integer.</summary>
     Int64 = 7,
 

@@ -71,7 +71,7 @@ public sealed class GraphCase : IDisposable
             ConditioningSize = conditioningSize,
             InputSize = features,
             TargetLayerSizes = [(features, 6), (6, 7), (7, outputs)],
-            HiddenSizes = kind == "SharedTrunk" && seed % 2 == 0 ? [] : [8, 9],
+            HiddenSizes = kind is "SharedTrunk" or "LowRank" && seed % 2 == 0 ? [] : [8, 9],
             Activation = activations[seed % activations.Length],
             GeneratorActivation = activations[(seed / 3 + 2) % activations.Length],
             Generator = kind switch

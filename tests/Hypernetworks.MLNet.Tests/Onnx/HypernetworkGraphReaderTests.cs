@@ -109,6 +109,15 @@ public sealed class HypernetworkGraphReaderTests
         Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_RejectsEditedSpecField_ThatDoesNotShapeTheGraph()
+    {
+        using GraphCase c = GraphCase.Create("SharedTrunk", false, HypernetworkTask.Regression, false, 3);
+        byte[] bytes = GraphMutations.EditSpec(HypernetworkGraphWriter.Write(c.Network, c.Description), json => json.Replace("\"MaxGeneratedFloats\":67108864", "\"MaxGeneratedFloats\":1000", StringComparison.Ordinal));
+        HypernetworkModelFormatException e = Assert.Throws<HypernetworkModelFormatException>(() => HypernetworkGraphReader.Read(bytes));
+        Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] ForeignGraph()
     {
         var graph = new OnnxGraph("other", [new OnnxNode("relu", "Relu", "", ["x"], ["y"], [])], [], [new OnnxValueInfo("x", OnnxElementType.Float, [null, 3])], [new OnnxValueInfo("y", OnnxElementType.Float, [null, 3])]);

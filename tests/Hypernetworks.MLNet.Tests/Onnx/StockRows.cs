@@ -18,7 +18,7 @@ public static class StockRows
         {
             view = mlContext.Data.LoadFromEnumerable(Enumerable.Range(0, GraphCase.Rows).Select(r => new KeyedRow
             {
-                TaskKey = (uint)c.Conditioning[r],
+                TaskKey = (uint)c.Conditioning[r] - 1,
                 Features = c.Features.AsSpan(r * c.Spec.InputSize, c.Spec.InputSize).ToArray(),
                 RegressionLabel = raw[r * outputs] + 0.1f,
                 BinaryLabel = r % 3 == 0,
@@ -47,15 +47,14 @@ public static class StockRows
         switch (c.Spec.Task)
         {
             case HypernetworkTask.BinaryClassification:
-                Assert.Equal(["Score", "Probability", "PredictedLabel"], added);
+                Assert.Equal(["PredictedLabel", "Probability", "Score"], added.Order(StringComparer.Ordinal));
                 Assert.Equal(NumberDataViewType.Single, output["Score"].Type);
                 Assert.Equal(NumberDataViewType.Single, output["Probability"].Type);
                 Assert.Equal(BooleanDataViewType.Instance, output["PredictedLabel"].Type);
                 break;
             case HypernetworkTask.MulticlassClassification:
                 Assert.Equal(["PredictedLabel", "Score"], added.Order(StringComparer.Ordinal));
-                var score = Assert.IsType<VectorDataViewType>(output["Score"].Type);
-                Assert.Equal((NumberDataViewType.Single, 4), (score.ItemType, score.Size));
+                Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 4), output["Score"].Type);
                 VBuffer<ReadOnlyMemory<char>> slots = default;
                 output["Score"].GetSlotNames(ref slots);
                 Assert.Equal(ClassNames, slots.DenseValues().Select(s => s.ToString()));
@@ -114,20 +113,19 @@ public static class StockRows
     {
         float[] raw = c.EngineOutputs();
         float expected = c.Spec.Task == HypernetworkTask.MulticlassClassification ? ExpectedOutputs.Softmax(raw.AsSpan(0, 4), 4)[0] : raw[0];
-        float actual;
-        if (c.Keyed)
-        {
-            var engine = mlContext.Model.CreatePredictionEngine<KeyedRow, Prediction>(loaded);
-            actual = engine.Predict(new KeyedRow { TaskKey = (uint)c.Conditioning[0], Features = c.Features[..c.Spec.InputSize], ClassLabel = "cat" }).Score[0];
-        }
-        else
-        {
-            var engine = mlContext.Model.CreatePredictionEngine<DenseRow, Prediction>(loaded);
-            actual = engine.Predict(new DenseRow { Task = c.Conditioning[..3], Features = c.Features[..c.Spec.InputSize], ClassLabel = "cat" }).Score[0];
-        }
+        bool vector = c.Spec.Task == HypernetworkTask.MulticlassClassification;
+        float actual = c.Keyed
+            ? Predict(mlContext, loaded, new KeyedRow { TaskKey = (uint)c.Conditioning[0] - 1, Features = c.Features[..c.Spec.InputSize], ClassLabel = "cat" }, vector)
+            : Predict(mlContext, loaded, new DenseRow { Task = c.Conditioning[..3], Features = c.Features[..c.Spec.InputSize], ClassLabel = "cat" }, vector);
 
         OnnxRun.AssertClose([expected], [actual], "PredictionEngine Score");
     }
+
+    private static float Predict<TRow>(MLContext mlContext, ITransformer loaded, TRow row, bool vector)
+        where TRow : class
+        => vector
+            ? mlContext.Model.CreatePredictionEngine<TRow, VectorPrediction>(loaded).Predict(row).Score[0]
+            : mlContext.Model.CreatePredictionEngine<TRow, ScalarPrediction>(loaded).Predict(row).Score;
 
     public sealed class DenseRow
     {
@@ -144,6 +142,7 @@ public static class StockRows
         public string ClassLabel { get; set; } = "";
     }
 
+    /// <summary>A row whose conditioning is a key; the property holds it 0-based, as ML.NET reads a [KeyType] member (the column holds key 1 for 0).</summary>
     public sealed class KeyedRow
     {
         [KeyType(5)]
@@ -164,9 +163,13 @@ public static class StockRows
         public string ClassLabel { get; set; } = "";
     }
 
-    public sealed class Prediction
+    public sealed class VectorPrediction
     {
-        [ColumnName("Score")]
         public float[] Score { get; set; } = [];
+    }
+
+    public sealed class ScalarPrediction
+    {
+        public float Score { get; set; }
     }
 }
