@@ -82,6 +82,19 @@ public sealed class TrainTests(TrainedModel trained) : IClassFixture<TrainedMode
     }
 
     [Fact]
+    public void Train_EmptyNumber_ExitsWithInvalidInputNamingTheColumns()
+    {
+        string data = Path.Combine(trained.Folder, "gap.csv");
+        File.WriteAllLines(data, ["amp,phase,x,y", "1,2,3,4", "1,,3,4", "2,2,3,4", "1,2,1,4", "1,2,2,4", "1,1,3,4"]);
+
+        ToolResult result = Hypernet.Run("train", "-d", data, "-c", "amp,phase", "-f", "x", "-l", "y", "--test-fraction", "0.3", "--out", Path.Combine(trained.Folder, "never.zip"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("NaN", result.Error, StringComparison.Ordinal);
+        Assert.Contains("made of amp, phase", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_OutputFolderMissing_ExitsWithOutputFailed()
     {
         ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "x", "-l", "y", "-o", "Epochs=1", "--out", "/nonexistent/folder/m.zip");

@@ -9,7 +9,7 @@ namespace Hypernetworks.Cli.Commands;
 /// <summary><c>hypernet inspect</c>: shows a model's pipeline, input schema and hypernetwork, and how its size compares with what it generates.</summary>
 internal static class InspectCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Creates the verb.</summary>
     public static Command Create()

@@ -46,7 +46,15 @@ internal static class TrainCommand
         ITransformer model = ConsoleProgress.Run("Training the hypernetwork", trainerOptions.Epochs, report =>
         {
             recorder.OnEpoch = report;
-            return pipeline.Fit(data.Train);
+            try
+            {
+                return pipeline.Fit(data.Train);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException
+                && (e.Message.Contains(PipelineFactory.ConditioningColumn, StringComparison.Ordinal) || e.Message.Contains(PipelineFactory.FeatureColumn, StringComparison.Ordinal)))
+            {
+                throw data.ExplainColumns(e);
+            }
         });
         double seconds = clock.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();

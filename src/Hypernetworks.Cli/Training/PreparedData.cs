@@ -96,6 +96,22 @@ internal sealed class PreparedData
         ("Label", Roles.Label.Name),
     ];
 
+    /// <summary>
+    /// A failure of <paramref name="error"/> (which names one of the tool's internal columns) as a bad-input error that
+    /// also says which CSV columns make that column, slot by slot.
+    /// </summary>
+    /// <param name="error">The trainer's error.</param>
+    public CliException ExplainColumns(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string conditioning = string.Join(", ", Roles.Conditioning.Select(c => c.Name));
+        string features = string.Join(", ", Roles.Features.Select(c => c.Name));
+        return new CliException(
+            ExitCode.InvalidInput,
+            $"{error.Message} ({PipelineFactory.ConditioningColumn} is made of {conditioning} and {PipelineFactory.FeatureColumn} of {features}, in that order: a slot per numeric column, a slot per category of a text column; an empty or non-numeric value in a numeric column reads as NaN.)",
+            error);
+    }
+
     /// <summary>Trains the stock trainer on the same training rows and scores both models on the test rows.</summary>
     /// <param name="model">The fitted hypernetwork pipeline.</param>
     /// <param name="stockSeconds">How long the stock trainer took.</param>
