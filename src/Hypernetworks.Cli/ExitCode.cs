@@ -9,7 +9,7 @@ internal enum ExitCode
     /// <summary>The command line does not parse: an unknown verb or option, a missing required option, a value of the wrong type.</summary>
     Usage = 1,
 
-    /// <summary>The input is wrong: a missing or unreadable data file, a column that is not there, a bad option value, data the model cannot use.</summary>
+    /// <summary>The input is wrong: a missing or unreadable data file, a column that is not there, a bad option value, data the model cannot use, a trial store that cannot be reached.</summary>
     InvalidInput = 2,
 
     /// <summary>The model file is missing, is not an ML.NET model, or holds no hypernetwork (or a corrupt one).</summary>

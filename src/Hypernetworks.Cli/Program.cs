@@ -12,7 +12,7 @@ var root = new RootCommand(
     """
     hypernet: train, sweep, score, export and inspect hypernetworks (ML.NET models) from CSV files.
 
-    Exit codes: 0 success; 1 bad command line; 2 bad input (file, column, option value or data);
+    Exit codes: 0 success; 1 bad command line; 2 bad input (file, column, option value, data or trial store);
     3 bad model file; 4 training failed (diverged, or every sweep trial failed); 5 an output file could not be
     written; 70 unexpected error; 130 cancelled (Ctrl+C). No verb leaves a half-written output file.
     """);

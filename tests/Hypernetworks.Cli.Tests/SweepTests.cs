@@ -52,6 +52,38 @@ public sealed partial class SweepTests(SweptModel swept) : IClassFixture<SweptMo
         Assert.Contains("RootMeanSquaredError", result.Error, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void Sweep_PostgresStore_SharesTheSweepByExperimentName()
+    {
+        string? connection = Environment.GetEnvironmentVariable("HYPERNETWORKS_TEST_POSTGRES");
+        Skip.If(string.IsNullOrEmpty(connection), "HYPERNETWORKS_TEST_POSTGRES is not set (.ci/run sets it): no PostgreSQL server to sweep on.");
+        string experiment = "hypernet-cli-" + Guid.NewGuid().ToString("N");
+        string[] Args(int trials) =>
+        [
+            "sweep", "-d", swept.DataPath, "-c", "task", "-f", "x", "-l", "y", "--out", Path.Combine(swept.Folder, "pg.zip"), "--no-report",
+            "--store", "postgres:" + connection, "--experiment", experiment, "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "Epochs=3",
+        ];
+
+        ToolResult first = Hypernet.Run(Args(2));
+        ToolResult second = Hypernet.Run(Args(3));
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal([1, 2], TrialIds(first.Output));
+        Assert.Equal([3], TrialIds(second.Output));
+    }
+
+    [Fact]
+    public void Sweep_UnreachablePostgres_ExitsWithInvalidInputWithoutThePassword()
+    {
+        ToolResult result = Hypernet.Run("sweep", "-d", swept.DataPath, "-c", "task", "-f", "x", "-l", "y", "--out", Path.Combine(swept.Folder, "never.zip"),
+            "--store", "postgres:Host=127.0.0.1;Port=1;Username=nobody;Password=secret;Timeout=2", "--trials", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("trial store could not be used", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
     private static int[] TrialIds(string output) =>
         [.. CompletedTrial().Matches(output).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 

@@ -105,6 +105,10 @@ internal static class SweepCommand
             {
                 throw new CliException(ExitCode.TrainingFailed, e.Message, e);
             }
+            catch (System.Data.Common.DbException e)
+            {
+                throw CliException.InvalidInput($"--store {StoreSpec.Describe(storeSpec)}: the trial store could not be used: {e.Message}");
+            }
             catch (TimeoutException e)
             {
                 throw new CliException(ExitCode.TrainingFailed, $"{e.Message} Give the sweep more time (--time).", e);
