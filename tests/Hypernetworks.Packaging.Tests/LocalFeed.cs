@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 
@@ -20,13 +19,12 @@ public sealed class LocalFeed : IDisposable
         FeedPath = Path.Combine(Folder, "feed");
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         string root = Path.GetFullPath(Metadata("RepositoryRoot"));
-        var clock = Stopwatch.StartNew();
         foreach (string project in Projects)
         {
-            Command.Run(root, "dotnet", "pack", project, "-c", Metadata("Configuration"), "--no-build", "-o", FeedPath, $"-p:PackageVersion={Version}");
+            // The tool's publish step (which pack runs) goes to this folder too, not into the project's bin folder.
+            Command.Run(root, "dotnet", "pack", project, "-c", Metadata("Configuration"), "--no-build", "-o", FeedPath, $"-p:PackageVersion={Version}", $"-p:PublishDir={Path.Combine(Folder, "publish")}/");
         }
 
-        PackSeconds = clock.Elapsed.TotalSeconds;
         ConfigPath = Path.Combine(Folder, "NuGet.config");
         string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } cache
             ? cache
@@ -56,8 +54,6 @@ public sealed class LocalFeed : IDisposable
 
     /// <summary>Gets this run's package version.</summary>
     public string Version { get; }
-
-    public double PackSeconds { get; }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 

@@ -10,11 +10,10 @@ internal sealed class CsvTable
     /// <summary>How many rows are read to infer the column kinds.</summary>
     public const int InferenceRows = 1000;
 
-    private CsvTable(string path, IReadOnlyList<CsvColumn> columns, int rowsRead)
+    private CsvTable(string path, IReadOnlyList<CsvColumn> columns)
     {
         Path = path;
         Columns = columns;
-        RowsRead = rowsRead;
     }
 
     /// <summary>Gets the file.</summary>
@@ -22,9 +21,6 @@ internal sealed class CsvTable
 
     /// <summary>Gets the columns in file order.</summary>
     public IReadOnlyList<CsvColumn> Columns { get; }
-
-    /// <summary>Gets how many data rows were read to infer the kinds (at most <see cref="InferenceRows"/>).</summary>
-    public int RowsRead { get; }
 
     /// <summary>Reads the header and the first rows of <paramref name="path"/>.</summary>
     /// <param name="path">A comma-separated file with a header row.</param>
@@ -70,7 +66,7 @@ internal sealed class CsvTable
             }
 
             CsvColumn[] columns = [.. header.Select((name, i) => new CsvColumn(name, i, Infer(samples[i])))];
-            return new CsvTable(path, columns, rows);
+            return new CsvTable(path, columns);
         }
         catch (BadDataException e)
         {

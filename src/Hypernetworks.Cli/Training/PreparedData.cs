@@ -13,10 +13,9 @@ namespace Hypernetworks.Cli.Training;
 /// </summary>
 internal sealed class PreparedData
 {
-    private PreparedData(MLContext mlContext, string path, ColumnRoles roles, PipelineFactory factory, IDataView train, IDataView test, long trainRows, long testRows)
+    private PreparedData(MLContext mlContext, ColumnRoles roles, PipelineFactory factory, IDataView train, IDataView test, long trainRows, long testRows)
     {
         MLContext = mlContext;
-        DataPath = path;
         Roles = roles;
         Factory = factory;
         Train = train;
@@ -27,9 +26,6 @@ internal sealed class PreparedData
 
     /// <summary>Gets the context.</summary>
     public MLContext MLContext { get; }
-
-    /// <summary>Gets the data file.</summary>
-    public string DataPath { get; }
 
     /// <summary>Gets the column roles.</summary>
     public ColumnRoles Roles { get; }
@@ -74,7 +70,7 @@ internal sealed class PreparedData
         ITransformer? labels = factory.LabelMapping()?.Fit(split.TrainSet);
         IDataView train = labels?.Transform(split.TrainSet) ?? split.TrainSet;
         IDataView test = labels?.Transform(split.TestSet) ?? split.TestSet;
-        return new PreparedData(mlContext, path, resolved, factory, train, test, trainRows, testRows);
+        return new PreparedData(mlContext, resolved, factory, train, test, trainRows, testRows);
     }
 
     /// <summary>Trainer options that read this data's columns, with the CLI's defaults (10% of the training rows validate each epoch).</summary>
