@@ -41,6 +41,25 @@ public sealed class TrainTests(TrainedModel trained) : IClassFixture<TrainedMode
     }
 
     [Fact]
+    public void Predict_TaskIdNotSeenInTraining_ExitsWithInvalidInputAndTheRemedy()
+    {
+        using var folder = new TempFolder();
+        string data = TaskData.Write(folder.Path, tasks: 6, points: 10);
+        string model = folder.File("m.zip");
+        string unseen = folder.File("unseen.csv");
+        File.WriteAllLines(unseen, ["task,x", "T1,0.5", "T99,0.25"]);
+
+        ToolResult train = Hypernet.Run("train", "-d", data, "-c", "task", "-f", "x", "-l", "y", "--out", model, "--no-report", "-o", "Epochs=2");
+        ToolResult predict = Hypernet.Run("predict", "-m", model, "-d", unseen, "--out", folder.File("never.csv"));
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Equal(2, predict.ExitCode);
+        Assert.Contains("--conditioning-encoding OneHot", predict.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("never.csv")));
+        Assert.Empty(folder.TemporaryFiles());
+    }
+
+    [Fact]
     public void Train_UnknownColumn_ExitsWithInvalidInputNamingIt()
     {
         ToolResult result = Hypernet.Run("train", "-d", trained.DataPath, "-c", "amp", "-f", "nope", "-l", "y", "--out", Path.Combine(trained.Folder, "never.zip"));

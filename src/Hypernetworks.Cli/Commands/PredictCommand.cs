@@ -41,11 +41,18 @@ internal static class PredictCommand
         }
 
         long total = Math.Max(1, File.ReadLines(dataPath).LongCount() - 1);
-        ConsoleProgress.Run("Scoring", total, report =>
+        try
         {
-            AtomicOutput.Write(outputPath, "--out", stream => PredictionWriter.Write(mlContext, model.Hypernetwork.Task, dataPath, scored, stream, report, cancellationToken));
-            return 0;
-        });
+            ConsoleProgress.Run("Scoring", total, report =>
+            {
+                AtomicOutput.Write(outputPath, "--out", stream => PredictionWriter.Write(mlContext, model.Hypernetwork.Task, dataPath, scored, stream, report, cancellationToken));
+                return 0;
+            });
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("missing key", StringComparison.Ordinal))
+        {
+            throw CliException.InvalidInput($"--data '{dataPath}': {e.Message} The model maps its text conditioning column to a key, so a value no training row had has no network; train with --conditioning-encoding OneHot to score unseen values.");
+        }
         Console.WriteLine($"Scored: {outputPath}");
     }
 }
