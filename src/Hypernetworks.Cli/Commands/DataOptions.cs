@@ -43,7 +43,6 @@ internal sealed class DataOptions
     public Option<string[]> TrainerOptions { get; } = new("--option", "-o")
     {
         Description = "A hypernetwork trainer option as NAME=VALUE, repeatable: e.g. Epochs=50, HiddenSizes=64,64, TargetHiddenSizes=32, Generator=Chunked, LearningRate=0.001, BatchSize=32, ValidationFraction=0.1.",
-        AllowMultipleArgumentsPerToken = false,
     };
 
     /// <summary>Gets --test-fraction.</summary>
