@@ -70,6 +70,23 @@ public sealed class TrainTests(TrainedModel trained) : IClassFixture<TrainedMode
         Assert.False(File.Exists(Path.Combine(trained.Folder, "never.zip")));
     }
 
+    [Theory]
+    [InlineData("a,b,y\n1,2,3\n1,2\n", "not valid CSV at row 3: An inconsistent number of columns")]
+    [InlineData("a,b,a\n1,2,3\n", "names the column 'a' twice")]
+    [InlineData("", "is empty")]
+    [InlineData("a,b,y\n", "no data rows")]
+    public void Train_MalformedCsv_ExitsWithInvalidInputSayingWhere(string content, string message)
+    {
+        string data = Path.Combine(trained.Folder, $"malformed-{message.Length}.csv");
+        File.WriteAllText(data, content);
+
+        ToolResult result = Hypernet.Run("train", "-d", data, "-c", "a", "-f", "b", "-l", "y");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     [Fact]
     public void Train_MissingDataFile_ExitsWithInvalidInput()
     {

@@ -70,7 +70,7 @@ internal sealed class CsvTable
         }
         catch (BadDataException e)
         {
-            throw CliException.InvalidInput($"The data file '{path}' is not valid CSV at row {e.Context?.Parser?.Row}: {e.Message}");
+            throw CliException.InvalidInput($"The data file '{path}' is not valid CSV at row {e.Context?.Parser?.Row}: {e.Message.Split('\n')[0].Trim()}");
         }
         catch (CsvHelperException e)
         {
