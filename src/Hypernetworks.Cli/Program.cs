@@ -21,4 +21,7 @@ root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl+C and SIGTERM cancel the verb, which stops between training steps and deletes any temporary file; the
+// process waits for that (a stock trainer may finish its current fit first) rather than the default 2 s.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
