@@ -11,7 +11,7 @@ namespace Hypernetworks.Packaging.Tests;
 /// </summary>
 public sealed class LocalFeed : IDisposable
 {
-    private static readonly string[] Projects = ["src/Hypernetworks/Hypernetworks.csproj", "src/Hypernetworks.MLNet/Hypernetworks.MLNet.csproj", "src/Hypernetworks.Cli/Hypernetworks.Cli.csproj"];
+    private static readonly string[] Projects = ["src/Hypernetworks/Hypernetworks.csproj", "src/Hypernetworks.MLNet/Hypernetworks.MLNet.csproj", "src/Hypernetworks.TorchSharp/Hypernetworks.TorchSharp.csproj", "src/Hypernetworks.Cli/Hypernetworks.Cli.csproj"];
 
     public LocalFeed()
     {

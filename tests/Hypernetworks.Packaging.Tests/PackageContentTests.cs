@@ -8,6 +8,7 @@ public sealed class PackageContentTests(LocalFeed feed)
     [Theory]
     [InlineData("Hypernetworks", "lib/net10.0/Hypernetworks.dll", "lib/net10.0/Hypernetworks.xml")]
     [InlineData("Hypernetworks.MLNet", "lib/net10.0/Hypernetworks.MLNet.dll", "lib/net10.0/Hypernetworks.MLNet.xml")]
+    [InlineData("Hypernetworks.TorchSharp", "lib/net10.0/Hypernetworks.TorchSharp.dll", "lib/net10.0/Hypernetworks.TorchSharp.xml")]
     [InlineData("Hypernetworks.Cli", "tools/net10.0/any/hypernet.dll", "tools/net10.0/any/DotnetToolSettings.xml")]
     public void Package_HoldsItsAssemblyDocsReadmeLicenceAndSymbols(string id, string assembly, string docs)
     {
