@@ -22,7 +22,7 @@ internal sealed class SingleRowScorer : ScoreSource
     private readonly float[] _features;
     private readonly float[] _outputs;
     private readonly float[][] _cachedConditioning = new float[CacheSize][];
-    private readonly TargetNetwork?[] _cachedNetworks = new TargetNetwork?[CacheSize];
+    private readonly RowTargetNetwork?[] _cachedNetworks = new RowTargetNetwork?[CacheSize];
     private int _cached;
     private bool _hasPrevious;
     private long _position = long.MinValue;
@@ -60,7 +60,7 @@ internal sealed class SingleRowScorer : ScoreSource
 
     private void Score()
     {
-        TargetNetwork? network = Find();
+        RowTargetNetwork? network = Find();
         if (network is null && _hasPrevious && BitwiseEqual(_conditioning, _previous))
         {
             network = Add();
@@ -78,7 +78,7 @@ internal sealed class SingleRowScorer : ScoreSource
         _owner.FinishOutputs(_outputs);
     }
 
-    private TargetNetwork? Find()
+    private RowTargetNetwork? Find()
     {
         for (int i = 0; i < _cached; i++)
         {
@@ -91,11 +91,11 @@ internal sealed class SingleRowScorer : ScoreSource
         return null;
     }
 
-    private TargetNetwork Add()
+    private RowTargetNetwork Add()
     {
         float[] standardized = (float[])_conditioning.Clone();
         _owner.Standardization.Conditioning?.Apply(standardized);
-        TargetNetwork network = _owner.MaterializeStandardized(standardized);
+        var network = new RowTargetNetwork(_owner.MaterializeStandardized(standardized));
         int slot = _cached < CacheSize ? _cached++ : CacheSize - 1;
         for (int i = slot; i > 0; i--)
         {

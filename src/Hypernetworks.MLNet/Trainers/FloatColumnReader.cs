@@ -43,6 +43,13 @@ internal abstract class FloatColumnReader
 
     protected void CheckFinite(ReadOnlySpan<float> values)
     {
+        // One vectorised sum answers for the common case: it is finite only if every value is (an overflow of finite
+        // values falls through to the exact scan, which then finds nothing).
+        if (float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(values)))
+        {
+            return;
+        }
+
         for (int i = 0; i < values.Length; i++)
         {
             if (!float.IsFinite(values[i]))
