@@ -75,17 +75,7 @@ public sealed class TrainingLoop
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(set);
         CheckWidths(network, set, nameof(set));
-        int c = set.ConditioningWidth, d = set.DataWidth, l = set.LabelWidth;
-        double total = 0;
-        for (int first = 0; first < set.Rows; first += Options.BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int rows = Math.Min(Options.BatchSize, set.Rows - first);
-            float loss = network.ComputeLoss(set.Conditioning.Slice(first * c, rows * c), set.Data.Slice(first * d, rows * d), set.Labels.Slice(first * l, rows * l));
-            total += loss * (double)rows;
-        }
-
-        return (float)(total / set.Rows);
+        return MeanLoss(set, (c, d, l) => network.ComputeLoss(c, d, l), cancellationToken);
     }
 
     private TrainingResult Run(Hypernetwork network, TrainingSession session, ITrainingBatchSource source, TrainingSet? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -158,7 +148,11 @@ public sealed class TrainingLoop
         return new TrainingResult(epoch, step, epochLoss, bestEpoch, reportedLoss, stoppedEarly);
     }
 
-    private float Evaluate(TrainingSession session, TrainingSet set, CancellationToken cancellationToken)
+    private float Evaluate(TrainingSession session, TrainingSet set, CancellationToken cancellationToken) =>
+        MeanLoss(set, (c, d, l) => session.ComputeLoss(c, d, l), cancellationToken);
+
+    /// <summary>The row-weighted mean of a batch loss over <paramref name="set"/>, in batches of the options' size.</summary>
+    private float MeanLoss(TrainingSet set, BatchLoss loss, CancellationToken cancellationToken)
     {
         int c = set.ConditioningWidth, d = set.DataWidth, l = set.LabelWidth;
         double total = 0;
@@ -166,8 +160,7 @@ public sealed class TrainingLoop
         {
             cancellationToken.ThrowIfCancellationRequested();
             int rows = Math.Min(Options.BatchSize, set.Rows - first);
-            float loss = session.ComputeLoss(set.Conditioning.Slice(first * c, rows * c), set.Data.Slice(first * d, rows * d), set.Labels.Slice(first * l, rows * l));
-            total += loss * (double)rows;
+            total += loss(set.Conditioning.Slice(first * c, rows * c), set.Data.Slice(first * d, rows * d), set.Labels.Slice(first * l, rows * l)) * (double)rows;
         }
 
         return (float)(total / set.Rows);
@@ -199,4 +192,6 @@ public sealed class TrainingLoop
             throw new ArgumentException($"'{name}' rows have {set.ConditioningWidth} conditioning, {set.DataWidth} data and {set.LabelWidth} label values; the hypernetwork expects {spec.ConditioningSize}, {spec.InputSize} and {network.LabelSize}.", name);
         }
     }
+
+    private delegate float BatchLoss(ReadOnlySpan<float> conditioning, ReadOnlySpan<float> data, ReadOnlySpan<float> labels);
 }
