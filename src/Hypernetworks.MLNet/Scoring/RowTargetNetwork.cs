@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Hypernetworks.Layers;
 using Hypernetworks.Model;
 
@@ -50,11 +51,7 @@ internal sealed class RowTargetNetwork
             float[] weights = _weights[l];
             if (_byInput[l])
             {
-                _biases[l].CopyTo(y);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    TensorPrimitives.MultiplyAdd(weights.AsSpan(i * outputs, outputs), x[i], y, y);
-                }
+                MultiplyByInput(weights, _biases[l], x, y);
             }
             else
             {
@@ -70,6 +67,54 @@ internal sealed class RowTargetNetwork
             }
 
             x = y;
+        }
+    }
+
+    /// <summary>
+    /// y = b + Σᵢ xᵢ · Wᵀ[i, :], one block of outputs at a time so that the block's sums stay in a register across all
+    /// inputs (Vector512, then Vector256, then scalar for the tail).
+    /// </summary>
+    private static void MultiplyByInput(float[] transposed, float[] bias, ReadOnlySpan<float> x, Span<float> y)
+    {
+        int outputs = y.Length;
+        int o = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; o + Vector512<float>.Count <= outputs; o += Vector512<float>.Count)
+            {
+                Vector512<float> sum = Vector512.Create(bias.AsSpan(o, Vector512<float>.Count));
+                for (int i = 0; i < x.Length; i++)
+                {
+                    sum = Vector512.FusedMultiplyAdd(Vector512.Create(transposed.AsSpan((i * outputs) + o, Vector512<float>.Count)), Vector512.Create(x[i]), sum);
+                }
+
+                sum.CopyTo(y[o..]);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; o + Vector256<float>.Count <= outputs; o += Vector256<float>.Count)
+            {
+                Vector256<float> sum = Vector256.Create(bias.AsSpan(o, Vector256<float>.Count));
+                for (int i = 0; i < x.Length; i++)
+                {
+                    sum = Vector256.FusedMultiplyAdd(Vector256.Create(transposed.AsSpan((i * outputs) + o, Vector256<float>.Count)), Vector256.Create(x[i]), sum);
+                }
+
+                sum.CopyTo(y[o..]);
+            }
+        }
+
+        for (; o < outputs; o++)
+        {
+            float sum = bias[o];
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum = MathF.FusedMultiplyAdd(transposed[(i * outputs) + o], x[i], sum);
+            }
+
+            y[o] = sum;
         }
     }
 
