@@ -1,13 +1,16 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using Hypernetworks.MLNet.Onnx;
 
 namespace Hypernetworks.MLNet;
 
 /// <summary>
-/// Reads the ONNX graphs of our hypernetworks straight from an ML.NET model archive, before stock loading: each
-/// OnnxTransformer's "OnnxModel" entry (a length-prefixed copy of the graph) whose graph carries our mark, rebuilt and
-/// validated by <see cref="HypernetworkGraphReader"/>. Entry counts and sizes are bounded and checked before they are
-/// read; a corrupt archive or graph gives a <see cref="HypernetworkModelFormatException"/>.
+/// Reads an ML.NET model archive whole before stock loading: every entry to its end, checking its declared size, its
+/// compression ratio and its CRC-32 (which .NET's zip reader does not, and stock ML.NET loops without end on some
+/// damaged entries, e.g. a TrainSchema), and the ONNX graphs of our hypernetworks: each OnnxTransformer's "OnnxModel"
+/// entry (a length-prefixed copy of the graph) whose graph carries our mark, rebuilt and validated by
+/// <see cref="HypernetworkGraphReader"/>. Entry counts and sizes are bounded and checked before they are read; a
+/// corrupt archive or graph gives a <see cref="HypernetworkModelFormatException"/>.
 /// </summary>
 internal static class HypernetworkArchiveScanner
 {
@@ -15,6 +18,8 @@ internal static class HypernetworkArchiveScanner
     public const int MaxEntries = 1 << 14;
 
     private const string ModelEntry = "OnnxModel";
+    private const long MaxExpansion = 1100;
+    private const long MaxTotalBytes = 16L << 30;
 
     /// <summary>Our graphs in <paramref name="archive"/>, in entry order, each rebuilt (the caller disposes the networks).</summary>
     public static IReadOnlyList<ScannedGraph> Read(Stream archive)
@@ -29,9 +34,23 @@ internal static class HypernetworkArchiveScanner
                 throw new HypernetworkModelFormatException($"The model archive has {zip.Entries.Count} entries; at most {MaxEntries} are read.");
             }
 
-            foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.Name == ModelEntry))
+            long archiveLength = archive.CanSeek ? archive.Length : long.MaxValue;
+            long total = 0;
+            foreach (ZipArchiveEntry entry in zip.Entries)
             {
-                byte[] onnx = ReadGraph(entry, archive.CanSeek ? archive.Length : long.MaxValue);
+                total += entry.Length;
+                if (total > MaxTotalBytes)
+                {
+                    throw new HypernetworkModelFormatException($"The model archive's entries declare more than {MaxTotalBytes} bytes in all.");
+                }
+
+                if (entry.Name != ModelEntry)
+                {
+                    ReadChecked(entry, archiveLength, keep: false);
+                    continue;
+                }
+
+                byte[] onnx = ReadGraph(entry, archiveLength);
                 if (HypernetworkGraphReader.IsOurs(onnx))
                 {
                     found.Add(new ScannedGraph(entry.FullName, onnx, HypernetworkGraphReader.Read(onnx)));
@@ -60,44 +79,69 @@ internal static class HypernetworkArchiveScanner
         }
     }
 
-    /// <summary>
-    /// The graph bytes of one entry. Its declared size must be possible for its compressed size within the archive
-    /// (deflate expands at most about 1032 times), and memory grows with the bytes actually inflated, never ahead of them.
-    /// </summary>
+    /// <summary>The graph bytes of an "OnnxModel" entry: its content after a 4-byte length that must match it.</summary>
     private static byte[] ReadGraph(ZipArchiveEntry entry, long archiveLength)
     {
-        const long limit = int.MaxValue - 64;
-        const long maxExpansion = 1100;
-        long declared = entry.Length;
-        long compressed = entry.CompressedLength;
-        if (declared < sizeof(int) || declared > limit || compressed > archiveLength || declared > (compressed * maxExpansion) + 1024)
+        if (entry.Length < sizeof(int))
         {
-            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' declares {declared} bytes from {compressed} compressed in an archive of {archiveLength}; expected a length-prefixed graph of at most {limit} bytes that its compressed size can hold.");
+            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' declares {entry.Length} bytes; a graph needs at least its {sizeof(int)}-byte length.");
         }
 
-        using var content = new MemoryStream();
+        byte[] bytes = ReadChecked(entry, archiveLength, keep: true)!;
+        int length = BitConverter.ToInt32(bytes, 0);
+        if (length != bytes.Length - sizeof(int))
+        {
+            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' holds {bytes.Length} bytes with a graph length of {length}.");
+        }
+
+        return bytes[sizeof(int)..];
+    }
+
+    /// <summary>
+    /// Reads one entry to its end: its declared size must be possible for its compressed size within the archive
+    /// (deflate expands at most about 1032 times), memory grows with the bytes actually inflated, never ahead of them,
+    /// and the bytes must give the CRC-32 the archive records. Returns them when <paramref name="keep"/>.
+    /// </summary>
+    private static byte[]? ReadChecked(ZipArchiveEntry entry, long archiveLength, bool keep)
+    {
+        const long limit = int.MaxValue - 64;
+        long declared = entry.Length;
+        long compressed = entry.CompressedLength;
+        if (declared > limit || compressed > archiveLength || declared > (compressed * MaxExpansion) + 1024)
+        {
+            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' declares {declared} bytes from {compressed} compressed in an archive of {archiveLength}; expected at most {limit} bytes that its compressed size can hold.");
+        }
+
+        using var content = keep ? new MemoryStream() : null;
+        var crc = new Crc32();
         var buffer = new byte[1 << 16];
+        long total = 0;
         using (Stream stream = entry.Open())
         {
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
-                if (content.Length + read > declared)
+                total += read;
+                if (total > declared)
                 {
                     throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' holds more than the {declared} bytes it declares.");
                 }
 
-                content.Write(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
+                content?.Write(buffer, 0, read);
             }
         }
 
-        byte[] bytes = content.ToArray();
-        int length = bytes.Length >= sizeof(int) ? BitConverter.ToInt32(bytes, 0) : -1;
-        if (bytes.Length != declared || length != declared - sizeof(int))
+        if (total != declared)
         {
-            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' holds {bytes.Length} of its {declared} declared bytes, with a graph length of {length}.");
+            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' holds {total} of its {declared} declared bytes.");
         }
 
-        return bytes[sizeof(int)..];
+        if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+        {
+            throw new HypernetworkModelFormatException($"Archive entry '{entry.FullName}' is damaged: its CRC-32 is {crc.GetCurrentHashAsUInt32():x8}, the archive records {entry.Crc32:x8}.");
+        }
+
+        return content?.ToArray();
     }
 }

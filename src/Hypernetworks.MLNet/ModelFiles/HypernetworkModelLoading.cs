@@ -41,39 +41,42 @@ public static class HypernetworkModelLoading
         using var archive = new MemoryStream();
         stream.CopyTo(archive);
 
-        // Every entry is checked whole, and our graphs validated, before stock Load reads any of it.
+        // Every entry is checked whole, and our graphs validated and rebuilt, before stock Load reads any of it.
         archive.Position = 0;
-        ArchiveIntegrity.Check(archive);
-        archive.Position = 0;
-        foreach (ScannedGraph scanned in HypernetworkArchiveScanner.Read(archive))
-        {
-            scanned.Graph.Network.Dispose();
-        }
-
-        archive.Position = 0;
-        ITransformer loaded;
+        var scanned = new List<ScannedGraph>(HypernetworkArchiveScanner.Read(archive));
         try
         {
-            loaded = catalog.Load(archive, out inputSchema);
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or HypernetworkModelFormatException))
-        {
-            throw new HypernetworkModelFormatException($"The model archive could not be read by ML.NET: {e.Message}", e);
-        }
+            archive.Position = 0;
+            ITransformer loaded;
+            try
+            {
+                loaded = catalog.Load(archive, out inputSchema);
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException or HypernetworkModelFormatException))
+            {
+                throw new HypernetworkModelFormatException($"The model archive could not be read by ML.NET: {e.Message}", e);
+            }
 
-        var mlContext = new MLContext(seed: 0);
-        try
-        {
-            return Replace(mlContext, loaded, inputSchema, 0);
+            try
+            {
+                return Replace(new MLContext(seed: 0), loaded, inputSchema, scanned, 0);
+            }
+            catch
+            {
+                (loaded as IDisposable)?.Dispose();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            (loaded as IDisposable)?.Dispose();
-            throw;
+            foreach (ScannedGraph unused in scanned)
+            {
+                unused.Graph.Network.Dispose();
+            }
         }
     }
 
-    private static ITransformer Replace(MLContext mlContext, ITransformer transformer, DataViewSchema schema, int depth)
+    private static ITransformer Replace(MLContext mlContext, ITransformer transformer, DataViewSchema schema, List<ScannedGraph> scanned, int depth)
     {
         if (transformer is not TransformerChain<ITransformer> chain)
         {
@@ -92,9 +95,19 @@ public static class HypernetworkModelLoading
         for (int i = 0; i < parts.Length; i++)
         {
             ITransformer part = parts[i];
-            if (part is OnnxTransformer onnx && OurGraph(mlContext, onnx) is byte[] graph)
+            if (part is OnnxTransformer onnx && Take(scanned, OurGraphLocator.ModelBytes(mlContext, onnx)) is { } graph)
             {
-                HypernetworkTransformer ours = HypernetworkTransformer.FromGraph(HypernetworkGraphReader.Read(graph), current);
+                HypernetworkTransformer ours;
+                try
+                {
+                    ours = HypernetworkTransformer.FromGraph(graph, current);
+                }
+                catch
+                {
+                    graph.Network.Dispose();
+                    throw;
+                }
+
                 CheckInput(ours, current, i);
                 int standIns = Math.Min(StockScoringChain.Length(ours.Task), parts.Length - i);
                 replaced.AddRange(parts.Skip(i).Take(standIns));
@@ -103,7 +116,7 @@ public static class HypernetworkModelLoading
             }
             else
             {
-                part = Replace(mlContext, part, current, depth + 1);
+                part = Replace(mlContext, part, current, scanned, depth + 1);
             }
 
             rebuilt.Add(part);
@@ -148,9 +161,22 @@ public static class HypernetworkModelLoading
         }
     }
 
-    private static byte[]? OurGraph(MLContext mlContext, OnnxTransformer transformer)
+    /// <summary>
+    /// The graph the archive scan rebuilt from these bytes, handed over (removed from the list, so the caller owns its
+    /// network); null for a graph that is not ours.
+    /// </summary>
+    private static LoadedHypernetworkGraph? Take(List<ScannedGraph> scanned, byte[] onnx)
     {
-        byte[] bytes = OurGraphLocator.ModelBytes(mlContext, transformer);
-        return HypernetworkGraphReader.IsOurs(bytes) ? bytes : null;
+        int index = scanned.FindIndex(g => g.Onnx.AsSpan().SequenceEqual(onnx));
+        if (index < 0)
+        {
+            return HypernetworkGraphReader.IsOurs(onnx)
+                ? throw new HypernetworkModelFormatException("The model holds one of our graphs that its archive entries do not.")
+                : null;
+        }
+
+        LoadedHypernetworkGraph graph = scanned[index].Graph;
+        scanned.RemoveAt(index);
+        return graph;
     }
 }

@@ -94,9 +94,7 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
             throw new ArgumentException($"The conditioning has {conditioning.Length} values; the model reads {_layout.ConditioningSize}.", nameof(conditioning));
         }
 
-        float[] z = conditioning.ToArray();
-        Standardization.Conditioning?.Apply(z);
-        return MaterializeStandardized(z);
+        return MaterializeRow(conditioning);
     }
 
     /// <summary>The target network generated for one conditioning key (1-based, as the key column holds it), as a standalone MLP.</summary>
@@ -216,6 +214,14 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
         {
             ScoreColumns.Softmax(outputs, _layout.OutputSize);
         }
+    }
+
+    /// <summary>The target network of one conditioning row as the column holds it (a key as its zero-based index): standardised, then materialised.</summary>
+    internal TargetNetwork MaterializeRow(ReadOnlySpan<float> conditioning)
+    {
+        float[] z = conditioning.ToArray();
+        Standardization.Conditioning?.Apply(z);
+        return MaterializeStandardized(z);
     }
 
     /// <summary>The target network of an already standardised conditioning row, with the feature standardisation folded into its first layer.</summary>

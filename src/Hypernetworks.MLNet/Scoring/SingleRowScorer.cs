@@ -93,9 +93,7 @@ internal sealed class SingleRowScorer : ScoreSource
 
     private RowTargetNetwork Add()
     {
-        float[] standardized = (float[])_conditioning.Clone();
-        _owner.Standardization.Conditioning?.Apply(standardized);
-        var network = new RowTargetNetwork(_owner.MaterializeStandardized(standardized));
+        var network = new RowTargetNetwork(_owner.MaterializeRow(_conditioning));
         int slot = _cached < CacheSize ? _cached++ : CacheSize - 1;
         for (int i = slot; i > 0; i--)
         {
