@@ -214,6 +214,9 @@ public sealed class Hypernetwork : IDisposable
         }
     }
 
+    /// <summary>The encoder that turns conditioning rows into z (a <see cref="SetEncoder"/> for the few-shot kinds).</summary>
+    public ConditioningEncoder Encoder => _encoder;
+
     /// <summary>The chunked generator's fixed output scale (state that is not a parameter), or null for other kinds.</summary>
     internal float[]? ChunkScale => (_generator as ChunkedGenerator)?.Scale;
 
@@ -249,9 +252,14 @@ public sealed class Hypernetwork : IDisposable
             throw new ArgumentException($"HypernetworkSpec.Encoder is {spec.Encoder}; set it to Custom to pass an encoder.", nameof(encoder));
         }
 
-        return spec.Encoder == ConditioningEncoderKind.Embedding
-            ? new EmbeddingEncoder(spec.EmbeddingCount, spec.EmbeddingSize)
-            : new DenseEncoder(spec.ConditioningSize);
+        return spec.Encoder switch
+        {
+            ConditioningEncoderKind.Embedding => new EmbeddingEncoder(spec.EmbeddingCount, spec.EmbeddingSize),
+            ConditioningEncoderKind.Prototypes => new PrototypeEncoder(spec.Ways, spec.Shots, spec.InputSize),
+            ConditioningEncoderKind.SupportMean => new SupportMeanEncoder(spec.Ways, spec.Shots, spec.InputSize),
+            ConditioningEncoderKind.DeepSets => new DeepSetsEncoder(spec.Ways, spec.Shots, spec.InputSize, spec.SetHiddenSizes, spec.SetEmbeddingSize),
+            _ => new DenseEncoder(spec.ConditioningSize),
+        };
     }
 
     private int PrepareWithLabels(ReadOnlySpan<float> conditioning, ReadOnlySpan<float> data, ReadOnlySpan<float> labels, ApplicationMode mode)

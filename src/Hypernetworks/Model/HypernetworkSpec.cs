@@ -41,6 +41,21 @@ public sealed class HypernetworkSpec
     /// <summary>Width of an embedding row (the generator input z) for <see cref="ConditioningEncoderKind.Embedding"/>.</summary>
     public int EmbeddingSize { get; init; } = 16;
 
+    /// <summary>Classes per support set (N of N-way), for the few-shot encoders (<see cref="IsSetEncoder"/>).</summary>
+    public int Ways { get; init; }
+
+    /// <summary>Examples per class in a conditioning row (K of K-shot), for the few-shot encoders.</summary>
+    public int Shots { get; init; }
+
+    /// <summary>Widths of the DeepSets encoder's φ layers (ReLU after each); the last is the pooled width.</summary>
+    public IReadOnlyList<int> SetHiddenSizes { get; init; } = [256, 128];
+
+    /// <summary>Width of ρ's output per class for the DeepSets encoder; z is <see cref="Ways"/> of them.</summary>
+    public int SetEmbeddingSize { get; init; } = 32;
+
+    /// <summary>True for the few-shot encoders, whose conditioning row is a support set.</summary>
+    public bool IsSetEncoder => Encoder is ConditioningEncoderKind.Prototypes or ConditioningEncoderKind.SupportMean or ConditioningEncoderKind.DeepSets;
+
     /// <summary>Generated parameters per chunk, for <see cref="GeneratorKind.Chunked"/>.</summary>
     public int ChunkSize { get; init; } = 1024;
 
@@ -103,6 +118,11 @@ public sealed class HypernetworkSpec
             Require(ConditioningSize > 0, nameof(ConditioningSize), $"is {ConditioningSize}; it must be positive");
         }
 
+        if (IsSetEncoder)
+        {
+            ValidateSetEncoder();
+        }
+
         Require(InputSize > 0, nameof(InputSize), $"is {InputSize}; it must be positive");
         Require(TargetLayerSizes is { Count: > 0 }, nameof(TargetLayerSizes), "is empty; the target network needs at least one layer");
         for (int l = 0; l < TargetLayerSizes.Count; l++)
@@ -153,6 +173,25 @@ public sealed class HypernetworkSpec
                 break;
             default:
                 break;
+        }
+    }
+
+    private void ValidateSetEncoder()
+    {
+        Require(Ways >= 2, nameof(Ways), $"is {Ways}; the {Encoder} encoder needs at least 2 classes per support set");
+        Require(Shots >= 1, nameof(Shots), $"is {Shots}; the {Encoder} encoder needs at least 1 example per class");
+        Require(Task == HypernetworkTask.MulticlassClassification, nameof(Task), $"is {Task}; the {Encoder} encoder classifies into the support set's classes, so it must be MulticlassClassification");
+        Require(OutputSize == Ways, nameof(TargetLayerSizes), $"ends with {OutputSize} outputs; the {Encoder} encoder needs one output per support class ({Ways})");
+        Require((long)Ways * Shots * InputSize == ConditioningSize, nameof(ConditioningSize), $"is {ConditioningSize}; the {Encoder} encoder reads a support set of {Ways} × {Shots} examples of {InputSize} values, so it must be {(long)Ways * Shots * InputSize}");
+        if (Encoder == ConditioningEncoderKind.DeepSets)
+        {
+            Require(SetHiddenSizes is { Count: > 0 }, nameof(SetHiddenSizes), "is empty; the DeepSets encoder's φ needs at least one layer");
+            for (int i = 0; i < SetHiddenSizes!.Count; i++)
+            {
+                Require(SetHiddenSizes[i] > 0, nameof(SetHiddenSizes), $"entry {i} is {SetHiddenSizes[i]}; sizes must be positive");
+            }
+
+            Require(SetEmbeddingSize > 0, nameof(SetEmbeddingSize), $"is {SetEmbeddingSize}; it must be positive");
         }
     }
 

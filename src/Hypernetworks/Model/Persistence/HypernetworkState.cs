@@ -13,8 +13,8 @@ namespace Hypernetworks.Model.Persistence;
 public static class HypernetworkState
 {
     /// <summary>The format version this library writes; it reads this one and every one from <see cref="OldestFormatVersion"/>.</summary>
-    /// <remarks>Version 2 added the initialisation options <see cref="HypernetworkSpec.NormalizeTrunkOutput"/> and <see cref="HypernetworkSpec.SharedWeightFraction"/> to the spec.</remarks>
-    public const int FormatVersion = 2;
+    /// <remarks>Version 2 added the initialisation options <see cref="HypernetworkSpec.NormalizeTrunkOutput"/> and <see cref="HypernetworkSpec.SharedWeightFraction"/> to the spec; version 3 the few-shot encoders' <see cref="HypernetworkSpec.Ways"/>, <see cref="HypernetworkSpec.Shots"/>, <see cref="HypernetworkSpec.SetHiddenSizes"/> and <see cref="HypernetworkSpec.SetEmbeddingSize"/>.</remarks>
+    public const int FormatVersion = 3;
 
     /// <summary>The oldest format version this library reads (a version-1 spec takes those options' defaults).</summary>
     public const int OldestFormatVersion = 1;
@@ -210,6 +210,15 @@ public static class HypernetworkState
         writer.Write(spec.MaxGeneratedFloats);
         writer.Write(spec.NormalizeTrunkOutput);
         writer.Write(spec.SharedWeightFraction);
+        writer.Write(spec.Ways);
+        writer.Write(spec.Shots);
+        writer.Write(spec.SetHiddenSizes.Count);
+        foreach (int size in spec.SetHiddenSizes)
+        {
+            writer.Write(size);
+        }
+
+        writer.Write(spec.SetEmbeddingSize);
     }
 
     private static HypernetworkSpec ReadSpec(BinaryReader reader, int version)
@@ -251,13 +260,31 @@ public static class HypernetworkState
             MaxGeneratedFloats = reader.ReadInt64(),
             NormalizeTrunkOutput = version >= 2 && reader.ReadBoolean(),
             SharedWeightFraction = version >= 2 ? reader.ReadSingle() : 0f,
+
+            // Version 3's few-shot fields; an initializer runs in order, so they are read after the fields above.
+            Ways = version >= 3 ? ReadSize(reader, "Ways") : 0,
+            Shots = version >= 3 ? ReadSize(reader, "Shots") : 0,
+            SetHiddenSizes = version >= 3 ? ReadSizes(reader, "SetHiddenSizes") : new HypernetworkSpec().SetHiddenSizes,
+            SetEmbeddingSize = version >= 3 ? ReadSize(reader, "SetEmbeddingSize") : new HypernetworkSpec().SetEmbeddingSize,
         };
+
         if (!Enum.IsDefined(spec.Encoder))
         {
             throw new HypernetworkFormatException($"The state names encoder kind {(int)spec.Encoder}, which this library does not know.");
         }
 
         return spec;
+    }
+
+    private static int[] ReadSizes(BinaryReader reader, string what)
+    {
+        var sizes = new int[ReadCount(reader, what)];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = ReadSize(reader, what);
+        }
+
+        return sizes;
     }
 
     private static int ReadSize(BinaryReader reader, string what)

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Hypernetworks.Layers;
+using Hypernetworks.Model;
+using Hypernetworks.Model.FewShot;
+using Hypernetworks.Model.Training;
+
+namespace Hypernetworks.Benchmarks.Suites;
+
+/// <summary>
+/// Few-shot on classes never seen in meta-training: Fashion-MNIST meta-trains on classes 0, 1, 4, 5, 9 (T-shirt,
+/// trouser, coat, sandal, ankle boot; each also rotated by 90°, 180°, 270° as new classes) from the train split and
+/// meta-tests on 2, 3, 6, 7, 8 (pullover, dress, shirt, sneaker, bag) from the test split, 5-way K-shot with 15
+/// queries per class over 600 test episodes. Each novel class has a relative in meta-training (tops, footwear), so
+/// features can carry over. The same 600 episodes are also classified by the nearest class prototype in pixel
+/// space, the floor any learned method must clear.
+/// </summary>
+internal sealed class FewShotNovelSuite : IBenchmarkSuite
+{
+    private const int Ways = 5;
+    private const int Queries = 15;
+    private const int TestEpisodes = 600;
+    private const int Pixels = FashionMnist.Pixels;
+    private static readonly int[] MetaTrainClasses = [0, 1, 4, 5, 9];
+    private static readonly int[] MetaTestClasses = [2, 3, 6, 7, 8];
+
+    public string Name => "fewshot-novel";
+
+    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none) --lr R (default 1e-4) --target-hidden H (default 64) --augment rotations|flips|both|none (default rotations) --seed N";
+
+    public void Run(BenchmarkOptions options)
+    {
+        if (!FashionMnist.IsInstalled)
+        {
+            Console.Error.WriteLine($"fewshot-novel: Fashion-MNIST not found in {FashionMnist.Directory}; install it with: apt-get install -y dataset-fashion-mnist");
+            Environment.Exit(1);
+        }
+
+        int shots = options.GetInt("shots", 1);
+        int iters = options.GetInt("iters", 2000);
+        int seed = options.GetInt("seed", 0);
+        string encoderName = options.GetString("encoder", "deepsets");
+        ConditioningEncoderKind encoder = encoderName switch
+        {
+            "deepsets" => ConditioningEncoderKind.DeepSets,
+            "prototypes" => ConditioningEncoderKind.Prototypes,
+            "mean" => ConditioningEncoderKind.SupportMean,
+            _ => throw new ArgumentException($"Option --encoder is '{encoderName}'; expected prototypes, deepsets or mean.", nameof(options)),
+        };
+        ImageAugmentations augment = options.GetString("augment", "rotations") switch
+        {
+            "rotations" => ImageAugmentations.Rotations,
+            "flips" => ImageAugmentations.Flips,
+            "both" => ImageAugmentations.Rotations | ImageAugmentations.Flips,
+            "none" => ImageAugmentations.None,
+            string other => throw new ArgumentException($"Option --augment is '{other}'; expected rotations, flips, both or none.", nameof(options)),
+        };
+        string hidden = options.GetString("hidden", string.Empty);
+        int targetHidden = options.GetInt("target-hidden", 64);
+        float learningRate = float.Parse(options.GetString("lr", "1e-4"), CultureInfo.InvariantCulture);
+
+        (float[] trainImages, byte[] trainLabels) = FashionMnist.Load(test: false);
+        (float[] testImages, byte[] testLabels) = FashionMnist.Load(test: true);
+        var trainEpisodes = new EpisodeOptions
+        {
+            Ways = Ways, Shots = shots, Queries = Queries, EpisodesPerBatch = 4, BatchesPerEpoch = Math.Min(iters, 100),
+            Augmentations = augment, ImageWidth = 28, Seed = 2 * (ulong)seed,
+        };
+        var train = new EpisodeSampler(trainImages, Pixels, [.. trainLabels.Select(l => (int)l)], MetaTrainClasses, trainEpisodes);
+        var test = new EpisodeSampler(testImages, Pixels, [.. testLabels.Select(l => (int)l)], MetaTestClasses, new EpisodeOptions { Ways = Ways, Shots = shots, Queries = Queries, Seed = 1 });
+
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = Ways * shots * Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, targetHidden), (targetHidden, Ways)],
+            HiddenSizes = hidden.Length == 0 ? [] : [.. hidden.Split(',').Select(int.Parse)], Activation = Activation.Relu,
+            Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification, Encoder = encoder, Ways = Ways, Shots = shots,
+            SharedWeightFraction = 0.9f,
+        };
+        using var net = new Hypernetwork(spec, (ulong)seed);
+        long start = Stopwatch.GetTimestamp();
+        var loop = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / trainEpisodes.BatchesPerEpoch), BatchSize = trainEpisodes.BatchRows, LearningRate = learningRate, Seed = (ulong)seed });
+        loop.Fit(net, train, progress: new StderrProgress(Name));
+        double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+        var learned = new double[TestEpisodes];
+        var pixel = new double[TestEpisodes];
+        int rows = Ways * Queries;
+        var conditioning = new float[rows * spec.ConditioningSize];
+        var data = new float[rows * Pixels];
+        var output = new float[rows * Ways];
+        var prototypes = new float[Ways * Pixels];
+        for (int e = 0; e < TestEpisodes; e++)
+        {
+            Episode episode = test.Sample();
+            Span<float> support = conditioning.AsSpan(0, spec.ConditioningSize);
+            for (int s = 0; s < episode.Support.Length; s++)
+            {
+                test.CopyExample(episode.Support[s], episode.Classes[s / shots], support.Slice(s * Pixels, Pixels));
+            }
+
+            for (int q = 1; q < rows; q++)
+            {
+                support.CopyTo(conditioning.AsSpan(q * spec.ConditioningSize));
+            }
+
+            for (int q = 0; q < rows; q++)
+            {
+                test.CopyExample(episode.Queries[q], episode.Classes[q / Queries], data.AsSpan(q * Pixels, Pixels));
+            }
+
+            net.Forward(conditioning, data, output);
+            PixelPrototypes(support, shots, prototypes);
+            int learnedCorrect = 0;
+            int pixelCorrect = 0;
+            for (int q = 0; q < rows; q++)
+            {
+                int label = q / Queries;
+                learnedCorrect += ArgMax(output.AsSpan(q * Ways, Ways)) == label ? 1 : 0;
+                pixelCorrect += NearestPrototype(prototypes, data.AsSpan(q * Pixels, Pixels)) == label ? 1 : 0;
+            }
+
+            learned[e] = (double)learnedCorrect / rows;
+            pixel[e] = (double)pixelCorrect / rows;
+        }
+
+        Print(shots, encoderName, learned, trainSeconds);
+        Print(shots, "pixel-prototype", pixel, 0);
+    }
+
+    private void Print(int shots, string encoder, double[] accuracies, double trainSeconds)
+    {
+        double mean = accuracies.Average();
+        double std = Math.Sqrt(accuracies.Select(a => (a - mean) * (a - mean)).Average());
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            suite = Name,
+            shots,
+            encoder,
+            accuracy = Math.Round(mean, 4),
+            ci95 = Math.Round(1.96 * std / Math.Sqrt(accuracies.Length), 4),
+            train_s = Math.Round(trainSeconds, 1),
+        }));
+    }
+
+    private static void PixelPrototypes(ReadOnlySpan<float> support, int shots, Span<float> prototypes)
+    {
+        prototypes.Clear();
+        for (int s = 0; s < Ways * shots; s++)
+        {
+            Span<float> prototype = prototypes.Slice(s / shots * Pixels, Pixels);
+            System.Numerics.Tensors.TensorPrimitives.Add(prototype, support.Slice(s * Pixels, Pixels), prototype);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Multiply(prototypes, 1f / shots, prototypes);
+    }
+
+    private static int NearestPrototype(ReadOnlySpan<float> prototypes, ReadOnlySpan<float> x)
+    {
+        int best = 0;
+        float bestDistance = float.MaxValue;
+        for (int c = 0; c < Ways; c++)
+        {
+            float distance = System.Numerics.Tensors.TensorPrimitives.Distance(prototypes.Slice(c * Pixels, Pixels), x);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (c, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
+    }
+
+    private sealed class StderrProgress(string suite) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => Console.Error.WriteLine($"{suite}: step {value.Step}, loss {value.Loss:F4}");
+    }
+}
