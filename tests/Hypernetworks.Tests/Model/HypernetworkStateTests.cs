@@ -60,10 +60,12 @@ public class HypernetworkStateTests
         net.Save(stream);
         byte[] current = stream.ToArray();
 
-        // The options (a bool and a float) end just before the tensor count and the first tensor's length-prefixed name.
+        // The spec ends just before the tensor count and the first tensor's length-prefixed name; version 2 added the
+        // options (a bool and a float), version 3 the few-shot sizes (ways, shots, φ's sizes with their count, ρ's width).
         byte[] name = Encoding.UTF8.GetBytes("generator.trunk.0.weight");
-        int optionsEnd = current.AsSpan().IndexOf(name) - 1 - sizeof(int);
-        byte[] versionOne = [.. current[..(optionsEnd - 5)], .. current[optionsEnd..]];
+        int specEnd = current.AsSpan().IndexOf(name) - 1 - sizeof(int);
+        int versionThreeBytes = sizeof(int) * (4 + spec.SetHiddenSizes.Count);
+        byte[] versionOne = [.. current[..(specEnd - versionThreeBytes - 5)], .. current[specEnd..]];
         BitConverter.GetBytes(1).CopyTo(versionOne, 4);
 
         using Hypernetwork loaded = Hypernetwork.Load(new MemoryStream(versionOne));

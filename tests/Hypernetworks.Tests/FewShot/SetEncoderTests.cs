@@ -1,0 +1,207 @@
+using Hypernetworks.Model;
+using Hypernetworks.Model.Conditioning;
+using Hypernetworks.Tensors;
+using Hypernetworks.Tests.Model;
+using Hypernetworks.Tests.Testing;
+using static Hypernetworks.Tests.FewShot.SetEncoderFixtures;
+
+namespace Hypernetworks.Tests.FewShot;
+
+public class SetEncoderTests
+{
+    [Theory]
+    [InlineData(ConditioningEncoderKind.Prototypes)]
+    [InlineData(ConditioningEncoderKind.SupportMean)]
+    [InlineData(ConditioningEncoderKind.DeepSets)]
+    public void Forward_IsInvariantToTheOrderOfAClasssExamples(ConditioningEncoderKind kind)
+    {
+        using SetEncoder encoder = Encoder(kind);
+        float[] set = SupportSet(seed: 4);
+        float[] swapped = (float[])set.Clone();
+        // Swap the two shots of class 1.
+        int first = 1 * Shots * ExampleSize;
+        set.AsSpan(first, ExampleSize).CopyTo(swapped.AsSpan(first + ExampleSize, ExampleSize));
+        set.AsSpan(first + ExampleSize, ExampleSize).CopyTo(swapped.AsSpan(first, ExampleSize));
+
+        float[] expected = Encode(encoder, set);
+        float[] actual = Encode(encoder, swapped);
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void Prototypes_FollowTheLabels()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.Prototypes);
+        float[] set = SupportSet(seed: 5);
+        int[] order = [2, 0, 1];
+
+        float[] z = Encode(encoder, set);
+        float[] permuted = Encode(encoder, PermuteClasses(set, order));
+
+        for (int c = 0; c < Ways; c++)
+        {
+            Assert.Equal(z.AsSpan(c * ExampleSize, ExampleSize).ToArray(), permuted.AsSpan(order[c] * ExampleSize, ExampleSize).ToArray());
+            for (int j = 0; j < ExampleSize; j++)
+            {
+                float mean = (set[(c * Shots * ExampleSize) + j] + set[(c * Shots * ExampleSize) + ExampleSize + j]) / 2;
+                Assert.Equal(mean, z[(c * ExampleSize) + j], 1e-6f);
+            }
+        }
+    }
+
+    [Fact]
+    public void DeepSets_FollowsTheLabels()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.DeepSets);
+        float[] set = SupportSet(seed: 6);
+
+        float[] z = Encode(encoder, set);
+        float[] permuted = Encode(encoder, PermuteClasses(set, [1, 2, 0]));
+
+        // The labels are an input of φ: moving the classes to other labels changes z, unlike a label-blind mean.
+        double difference = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            difference += Math.Abs(z[i] - permuted[i]);
+        }
+
+        Assert.True(difference > 1e-3, $"z did not change when the labels were permuted (|Δ| = {difference}).");
+    }
+
+    [Fact]
+    public void SupportMean_CannotTellTheLabelsApart()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.SupportMean);
+        float[] set = SupportSet(seed: 7);
+
+        float[] z = Encode(encoder, set);
+        float[] permuted = Encode(encoder, PermuteClasses(set, [1, 2, 0]));
+
+        for (int i = 0; i < z.Length; i++)
+        {
+            Assert.Equal(z[i], permuted[i], 1e-5f);
+        }
+    }
+
+    [Theory]
+    [InlineData(ConditioningEncoderKind.Prototypes)]
+    [InlineData(ConditioningEncoderKind.DeepSets)]
+    public void Encode_OfTheFixedLayoutEqualsForward(ConditioningEncoderKind kind)
+    {
+        using SetEncoder encoder = Encoder(kind);
+        float[] set = SupportSet(seed: 8);
+        int[] labels = [.. Enumerable.Range(0, Ways * Shots).Select(i => i / Shots)];
+        var z = new float[encoder.OutputSize];
+
+        encoder.Encode(set, labels, z);
+
+        float[] expected = Encode(encoder, set);
+        for (int i = 0; i < z.Length; i++)
+        {
+            Assert.Equal(expected[i], z[i], 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void Encode_PoolsAnyNumberOfExamplesPerClass()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.Prototypes);
+        float[] examples = [1, 1, 1, 1, 3, 3, 3, 3, 5, 5, 5, 5, 7, 7, 7, 7, 9, 9, 9, 9];
+        int[] labels = [0, 0, 0, 1, 2];
+        var z = new float[encoder.OutputSize];
+
+        encoder.Encode(examples, labels, z);
+
+        Assert.Equal([3f, 3, 3, 3, 7, 7, 7, 7, 9, 9, 9, 9], z);
+    }
+
+    [Fact]
+    public void Encode_ThrowsNamingAClassWithNoExample()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.DeepSets);
+        var z = new float[encoder.OutputSize];
+
+        var error = Assert.Throws<ArgumentException>(() => encoder.Encode(new float[4 * ExampleSize], [0, 0, 2, 2], z));
+
+        Assert.Contains("Support class 1 has no example", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Encode_ThrowsNamingALabelOutsideTheWays()
+    {
+        using SetEncoder encoder = Encoder(ConditioningEncoderKind.Prototypes);
+        var z = new float[encoder.OutputSize];
+
+        var error = Assert.Throws<ArgumentException>(() => encoder.Encode(new float[3 * ExampleSize], [0, 1, 3], z));
+
+        Assert.Contains("Support example 2 has label 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ConditioningEncoderKind.Prototypes)]
+    [InlineData(ConditioningEncoderKind.DeepSets)]
+    public void Hypernetwork_GradientsMatchFiniteDifferences(ConditioningEncoderKind kind)
+    {
+        HypernetworkSpec spec = Spec(kind);
+        using var net = new Hypernetwork(spec, seed: 3);
+        (float[] conditioning, float[] data, float[] labels) = ModelFixtures.Batch(spec, rows: 6, distinct: 2, seed: 12);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            labels[i] = i % Ways;
+        }
+
+        foreach (Parameter p in net.Parameters)
+        {
+            p.Gradient.Clear();
+        }
+
+        net.ComputeGradients(conditioning, data, labels);
+
+        Assert.Contains(net.Parameters, p => p.Name.StartsWith("encoder.", StringComparison.Ordinal) == (kind == ConditioningEncoderKind.DeepSets));
+        foreach (Parameter p in net.Parameters)
+        {
+            GradientCheck.Check(p.Name, p.Value.Span, p.Gradient.Span, () => net.ComputeLoss(conditioning, data, labels), relativeTolerance: 2e-2, absoluteTolerance: 2e-3);
+        }
+    }
+
+    [Fact]
+    public void Spec_RejectsAConditioningSizeThatIsNotTheSupportSet()
+    {
+        HypernetworkSpec good = Spec(ConditioningEncoderKind.DeepSets);
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = good.ConditioningSize + 1, InputSize = good.InputSize, TargetLayerSizes = good.TargetLayerSizes,
+            Task = good.Task, Encoder = good.Encoder, Ways = good.Ways, Shots = good.Shots,
+        };
+
+        var error = Assert.Throws<ArgumentException>(spec.Validate);
+
+        Assert.Contains("HypernetworkSpec.ConditioningSize", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"must be {good.ConditioningSize}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void State_RoundTripsADeepSetsHypernetwork()
+    {
+        HypernetworkSpec spec = Spec(ConditioningEncoderKind.DeepSets);
+        using var net = new Hypernetwork(spec, seed: 9);
+        (float[] conditioning, float[] data, _) = ModelFixtures.Batch(spec, rows: 4, distinct: 2, seed: 2);
+        var expected = new float[4 * Ways];
+        net.Forward(conditioning, data, expected);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        stream.Position = 0;
+
+        using Hypernetwork loaded = Hypernetwork.Load(stream);
+        var actual = new float[expected.Length];
+        loaded.Forward(conditioning, data, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(spec.SetHiddenSizes, loaded.Spec.SetHiddenSizes);
+        Assert.Equal(spec.SetEmbeddingSize, loaded.Spec.SetEmbeddingSize);
+    }
+}
