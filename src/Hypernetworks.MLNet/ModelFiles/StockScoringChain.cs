@@ -48,7 +48,10 @@ internal sealed class StockScoringChain : IDisposable
         _ => 8,
     };
 
-    /// <summary>Builds the chain for rows of <paramref name="inputSchema"/> (which must hold the description's columns).</summary>
+    /// <summary>
+    /// Builds the chain for rows of <paramref name="inputSchema"/> (which must hold the description's columns); a
+    /// description with no conditioning column is a graph that reads the features only (one materialised network).
+    /// </summary>
     public static StockScoringChain Build(MLContext mlContext, byte[] onnx, HypernetworkGraphDescription description, DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
@@ -63,7 +66,8 @@ internal sealed class StockScoringChain : IDisposable
         {
             IDataView view = new EmptyDataView(inputSchema);
             string[] outputs = description.Task == HypernetworkTask.MulticlassClassification ? [M.ScoreOutput, M.PredictedIndexOutput] : [M.ScoreOutput];
-            view = Add(transformers, view, mlContext.Transforms.ApplyOnnxModel(outputs, [description.ConditioningColumnName, description.FeatureColumnName], path));
+            string[] inputs = description.ConditioningColumnName.Length == 0 ? [description.FeatureColumnName] : [description.ConditioningColumnName, description.FeatureColumnName];
+            view = Add(transformers, view, mlContext.Transforms.ApplyOnnxModel(outputs, inputs, path));
             string scalarSource = description.Task == HypernetworkTask.MulticlassClassification ? M.PredictedIndexOutput : M.ScoreOutput;
             view = Add(transformers, view, mlContext.Transforms.CopyColumns(IdentityRegressionModel.InputColumn, scalarSource));
             switch (description.Task)
@@ -130,10 +134,20 @@ internal sealed class StockScoringChain : IDisposable
 
     private static void CheckColumns(HypernetworkGraphDescription description, DataViewSchema schema)
     {
-        DataViewSchema.Column conditioning = schema.GetColumnOrNull(description.ConditioningColumnName)
-            ?? throw new ArgumentException($"Could not find conditioning column '{description.ConditioningColumnName}'.", nameof(schema));
         DataViewSchema.Column features = schema.GetColumnOrNull(description.FeatureColumnName)
             ?? throw new ArgumentException($"Could not find feature column '{description.FeatureColumnName}'.", nameof(schema));
+        if (FloatWidth(features.Type) != description.FeatureSize)
+        {
+            throw new ArgumentException($"Feature column '{description.FeatureColumnName}' is {features.Type}; the model reads {description.FeatureSize} Single values.", nameof(schema));
+        }
+
+        if (description.ConditioningColumnName.Length == 0)
+        {
+            return;
+        }
+
+        DataViewSchema.Column conditioning = schema.GetColumnOrNull(description.ConditioningColumnName)
+            ?? throw new ArgumentException($"Could not find conditioning column '{description.ConditioningColumnName}'.", nameof(schema));
         bool conditioningFits = description.ConditioningKeyCount > 0
             ? conditioning.Type is KeyDataViewType { RawType: var raw } key && raw == typeof(uint) && key.Count == (ulong)description.ConditioningKeyCount
             : FloatWidth(conditioning.Type) == description.ConditioningSize;
@@ -141,11 +155,6 @@ internal sealed class StockScoringChain : IDisposable
         {
             string expected = description.ConditioningKeyCount > 0 ? $"a key of {description.ConditioningKeyCount} UInt32 values" : $"Vector<Single, {description.ConditioningSize}>";
             throw new ArgumentException($"Conditioning column '{description.ConditioningColumnName}' is {conditioning.Type}; the model reads {expected}.", nameof(schema));
-        }
-
-        if (FloatWidth(features.Type) != description.FeatureSize)
-        {
-            throw new ArgumentException($"Feature column '{description.FeatureColumnName}' is {features.Type}; the model reads {description.FeatureSize} Single values.", nameof(schema));
         }
     }
 

@@ -137,6 +137,32 @@ public sealed class Hypernetwork : IDisposable
         ReserveSlice(1, 0);
         Span<float> z = _z.Span(_encoder.OutputSize);
         _encoder.Forward(conditioning, 1, z);
+        return MaterializeEncoded(z);
+    }
+
+    /// <summary>
+    /// Few-shot adaptation with no gradient step: the target network generated for one support set of any size,
+    /// <paramref name="examples"/> [count, InputSize] labelled <paramref name="labels"/>[count] in [0, Ways), every
+    /// class with at least one example. Needs a few-shot encoder (<see cref="HypernetworkSpec.IsSetEncoder"/>).
+    /// </summary>
+    public TargetNetwork Adapt(ReadOnlySpan<float> examples, ReadOnlySpan<int> labels)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_encoder is not SetEncoder set)
+        {
+            throw new InvalidOperationException($"Adapt needs a few-shot encoder (Prototypes, SupportMean or DeepSets); this hypernetwork's is {Spec.Encoder}.");
+        }
+
+        InputChecks.Width(examples.Length, labels.Length, Spec.InputSize, nameof(examples), "example values");
+        InputChecks.Finite(examples, Spec.InputSize, nameof(examples));
+        ReserveSlice(1, 0);
+        Span<float> z = _z.Span(_encoder.OutputSize);
+        set.Encode(examples, labels, z);
+        return MaterializeEncoded(z);
+    }
+
+    private TargetNetwork MaterializeEncoded(ReadOnlySpan<float> z)
+    {
         Span<float> theta = _theta.Span(_layout.Size);
         _generator.Generate(z, 1, theta);
         var weights = new List<float[]>();

@@ -169,6 +169,33 @@ public class SetEncoderTests
     }
 
     [Fact]
+    public void Adapt_GeneratesTheNetworkOfTheSupportSetsConditioningRow()
+    {
+        using var net = new Hypernetwork(Spec(ConditioningEncoderKind.DeepSets), seed: 4);
+        float[] set = SupportSet(seed: 13);
+        int[] labels = [.. Enumerable.Range(0, Ways * Shots).Select(i => i / Shots)];
+
+        TargetNetwork adapted = net.Adapt(set, labels);
+        TargetNetwork materialized = net.Materialize(set);
+
+        for (int l = 0; l < adapted.LayerSizes.Count; l++)
+        {
+            Assert.Equal(materialized.Weight(l).ToArray(), adapted.Weight(l).ToArray());
+            Assert.Equal(materialized.Bias(l).ToArray(), adapted.Bias(l).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Adapt_ThrowsForAHypernetworkWithoutASetEncoder()
+    {
+        using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk), seed: 1);
+
+        var error = Assert.Throws<InvalidOperationException>(() => net.Adapt(new float[4], [0]));
+
+        Assert.Contains("Adapt needs a few-shot encoder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Spec_RejectsAConditioningSizeThatIsNotTheSupportSet()
     {
         HypernetworkSpec good = Spec(ConditioningEncoderKind.DeepSets);

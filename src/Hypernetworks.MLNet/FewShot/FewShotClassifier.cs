@@ -1,0 +1,148 @@
+using Hypernetworks.MLNet.Onnx;
+using Hypernetworks.MLNet.Trainers;
+using Hypernetworks.Model;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Hypernetworks.MLNet.FewShot;
+
+/// <summary>
+/// A few-shot hypernetwork adapted to one support set: the target network generated for it, classifying rows into
+/// the support's classes. It adds ML.NET's multiclass columns (PredictedLabel, a key whose values are the support's
+/// label values, and Score, one probability per class) and is made of stock ML.NET components (the generated
+/// network as an ONNX graph in an OnnxTransformer, and stock transforms for the label), so it goes into pipelines,
+/// saves with <c>mlContext.Model.Save</c> and loads with stock <c>mlContext.Model.Load</c> or <c>LoadHypernetwork</c>.
+/// </summary>
+public sealed class FewShotClassifier : ITransformer, IDisposable
+{
+    private readonly StockScoringChain _chain;
+    private readonly byte[] _onnx;
+    private readonly LabelKeyValues _classes;
+    private bool _disposed;
+
+    private FewShotClassifier(StockScoringChain chain, byte[] onnx, TargetNetwork network, string featureColumnName, LabelKeyValues classes)
+    {
+        _chain = chain;
+        _onnx = onnx;
+        TargetNetwork = network;
+        FeatureColumnName = featureColumnName;
+        _classes = classes;
+    }
+
+    /// <summary>The generated classifier as a standalone MLP.</summary>
+    public TargetNetwork TargetNetwork { get; }
+
+    /// <summary>The feature column it reads.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The support's label values, as invariant text, in the order of PredictedLabel's keys (key 1 first).</summary>
+    public IReadOnlyList<string> Classes => _classes.Values;
+
+    /// <inheritdoc />
+    public bool IsRowToRowMapper => ((ITransformer)_chain.Transformer).IsRowToRowMapper;
+
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _chain.Transformer.GetOutputSchema(inputSchema);
+    }
+
+    /// <inheritdoc />
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ((ITransformer)_chain.Transformer).GetRowToRowMapper(inputSchema);
+    }
+
+    /// <inheritdoc />
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (input.Schema.GetColumnOrNull(FeatureColumnName) is null)
+        {
+            throw new ArgumentException($"Could not find feature column '{FeatureColumnName}'.", nameof(input));
+        }
+
+        return _chain.Transformer.Transform(input);
+    }
+
+    /// <summary>Saves the classifier as stock ML.NET components; ML.NET calls this from <c>mlContext.Model.Save</c>.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ((ICanSaveModel)_chain.Transformer).Save(ctx);
+    }
+
+    /// <summary>Writes the generated classifier as a plain ONNX graph (features in; Score and the predicted index out), to a temporary name and renamed.</summary>
+    /// <param name="path">The .onnx file to write.</param>
+    public void SaveOnnx(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        AtomicFile.Write(path, _onnx);
+    }
+
+    /// <summary>
+    /// The accuracy on labelled query rows, whose label column (named <paramref name="labelColumnName"/>, a key)
+    /// must hold only the support's classes; a query of another class is an error naming it.
+    /// </summary>
+    public double Evaluate(IDataView queries, string labelColumnName)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        LabelledExamples examples = LabelledExamples.Read(queries, FeatureColumnName, labelColumnName, TargetNetwork.InputSize, "queries", CancellationToken.None);
+        IReadOnlyList<string> names = LabelKeyValues.From(examples.LabelColumn).Values;
+        var index = Classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var expected = new int[examples.Labels.Length];
+        for (int row = 0; row < expected.Length; row++)
+        {
+            string name = names[examples.Labels[row]];
+            expected[row] = index.TryGetValue(name, out int i)
+                ? i
+                : throw new ArgumentException($"Query row {row} is of class '{name}' (label column '{labelColumnName}'), which is not in the support set ({string.Join(", ", Classes)}).", nameof(queries));
+        }
+
+        IDataView scored = _chain.Transformer.Transform(queries);
+        using DataViewRowCursor cursor = scored.GetRowCursor([scored.Schema["PredictedLabel"]]);
+        ValueGetter<uint> predicted = cursor.GetGetter<uint>(scored.Schema["PredictedLabel"]);
+        int correct = 0;
+        int rows = 0;
+        uint key = 0;
+        while (cursor.MoveNext())
+        {
+            predicted(ref key);
+            correct += key == expected[rows] + 1 ? 1 : 0;
+            rows++;
+        }
+
+        return rows == 0 ? double.NaN : (double)correct / rows;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _chain.Dispose();
+    }
+
+    internal static FewShotClassifier Create(TargetNetwork network, string featureColumnName, LabelKeyValues classes, DataViewSchema inputSchema)
+    {
+        byte[] onnx = TargetNetworkGraphWriter.Write(network, featureColumnName, HypernetworkTask.MulticlassClassification, classNames: classes.Values);
+        var description = new HypernetworkGraphDescription
+        {
+            Task = HypernetworkTask.MulticlassClassification, FeatureColumnName = featureColumnName, FeatureSize = network.InputSize,
+            ClassCount = network.OutputSize, ClassNames = classes.Values, LabelKeyValueType = classes.ItemTypeName,
+        };
+        StockScoringChain chain = StockScoringChain.Build(new MLContext(seed: 0), onnx, description, inputSchema);
+        return new FewShotClassifier(chain, onnx, network, featureColumnName, classes);
+    }
+}

@@ -1,0 +1,103 @@
+using Hypernetworks.Layers;
+using Hypernetworks.Model;
+using Hypernetworks.Model.FewShot;
+
+namespace Hypernetworks.MLNet.FewShot;
+
+public sealed partial class FewShotHypernetworkTrainer
+{
+    /// <summary>The default values of <see cref="Options"/>.</summary>
+    public static class Defaults
+    {
+        /// <summary>The feature column.</summary>
+        public const string FeatureColumnName = "Features";
+
+        /// <summary>The label column.</summary>
+        public const string LabelColumnName = "Label";
+
+        /// <summary>Classes per episode.</summary>
+        public const int Ways = 5;
+
+        /// <summary>Support examples per class.</summary>
+        public const int Shots = 1;
+
+        /// <summary>Query examples per class.</summary>
+        public const int Queries = 15;
+
+        /// <summary>Meta-training steps (one batch of episodes each).</summary>
+        public const int Steps = 2000;
+
+        /// <summary>Episodes per step.</summary>
+        public const int EpisodesPerStep = 4;
+
+        /// <summary>Adam's learning rate.</summary>
+        public const float LearningRate = 1e-4f;
+
+        /// <summary>The target network's hidden widths.</summary>
+        public static readonly IReadOnlyList<int> TargetHiddenSizes = [64];
+
+        /// <summary>The generator's hidden widths (none: linear heads read z).</summary>
+        public static readonly IReadOnlyList<int> HiddenSizes = [];
+    }
+
+    /// <summary>Options of the few-shot hypernetwork trainer.</summary>
+    public sealed class Options
+    {
+        /// <summary>The feature column: a known-size vector of Single.</summary>
+        public string FeatureColumnName { get; set; } = Defaults.FeatureColumnName;
+
+        /// <summary>The label column: a key (use MapValueToKey); every class needs at least Shots + Queries rows.</summary>
+        public string LabelColumnName { get; set; } = Defaults.LabelColumnName;
+
+        /// <summary>The support-set encoder.</summary>
+        public FewShotEncoder Encoder { get; set; } = FewShotEncoder.DeepSets;
+
+        /// <summary>Classes per episode (N), and so per adapted classifier.</summary>
+        public int Ways { get; set; } = Defaults.Ways;
+
+        /// <summary>Support examples per class in meta-training (K); Adapt needs at least this many per class.</summary>
+        public int Shots { get; set; } = Defaults.Shots;
+
+        /// <summary>Query examples per class per episode.</summary>
+        public int Queries { get; set; } = Defaults.Queries;
+
+        /// <summary>Meta-training steps.</summary>
+        public int Steps { get; set; } = Defaults.Steps;
+
+        /// <summary>Episodes per step.</summary>
+        public int EpisodesPerStep { get; set; } = Defaults.EpisodesPerStep;
+
+        /// <summary>Adam's learning rate.</summary>
+        public float LearningRate { get; set; } = Defaults.LearningRate;
+
+        /// <summary>New classes made from the data's classes in meta-training (square images: set <see cref="ImageWidth"/>).</summary>
+        public ImageAugmentations Augmentations { get; set; } = ImageAugmentations.None;
+
+        /// <summary>The side of the square images that <see cref="Augmentations"/> transform.</summary>
+        public int ImageWidth { get; set; }
+
+        /// <summary>The target network's hidden widths; its input and output sizes come from the data and <see cref="Ways"/>.</summary>
+        public IReadOnlyList<int> TargetHiddenSizes { get; set; } = Defaults.TargetHiddenSizes;
+
+        /// <summary>The generator's hidden widths.</summary>
+        public IReadOnlyList<int> HiddenSizes { get; set; } = Defaults.HiddenSizes;
+
+        /// <summary>The DeepSets encoder's φ widths (the last is the pooled width).</summary>
+        public IReadOnlyList<int> SetHiddenSizes { get; set; } = new HypernetworkSpec().SetHiddenSizes;
+
+        /// <summary>The DeepSets encoder's output width per class.</summary>
+        public int SetEmbeddingSize { get; set; } = new HypernetworkSpec().SetEmbeddingSize;
+
+        /// <summary>Activation between target layers.</summary>
+        public Activation TargetActivation { get; set; } = Activation.Relu;
+
+        /// <summary>The seed of initialisation and episodes; null draws one from the MLContext's random source.</summary>
+        public int? Seed { get; set; }
+
+        /// <summary>Stops meta-training between steps.</summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>Receives the running loss.</summary>
+        public IProgress<Hypernetworks.Model.Training.TrainingProgress>? Progress { get; set; }
+    }
+}

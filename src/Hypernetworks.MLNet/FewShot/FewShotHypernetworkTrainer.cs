@@ -1,0 +1,136 @@
+using Hypernetworks.MLNet.Trainers;
+using Hypernetworks.Model;
+using Hypernetworks.Model.FewShot;
+using Hypernetworks.Model.Training;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace Hypernetworks.MLNet.FewShot;
+
+/// <summary>
+/// Meta-trains a few-shot hypernetwork on a labelled data view: every step draws episodes (N classes of the data, K
+/// support and Q query rows each, labels 0 … N − 1 in a random order), encodes each episode's support set, generates
+/// a classifier from it and trains on the queries. The fitted <see cref="FewShotHypernetworkTransformer"/> is then
+/// adapted to new classes with <see cref="FewShotHypernetworkTransformer.Adapt"/>, with no gradient step.
+/// </summary>
+public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHypernetworkTransformer>
+{
+    private readonly IHost _host;
+    private readonly Options _options;
+    private readonly int _seed;
+
+    /// <summary>Creates the trainer.</summary>
+    /// <param name="environment">The ML.NET environment (an <see cref="MLContext"/>); its seed is the default seed.</param>
+    /// <param name="options">The options.</param>
+    public FewShotHypernetworkTrainer(IHostEnvironment environment, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckOptions(options);
+        _host = environment.Register(nameof(FewShotHypernetworkTrainer));
+        _options = options;
+        _seed = options.Seed ?? _host.Rand.Next();
+    }
+
+    /// <summary>The options this trainer was made with.</summary>
+    public Options TrainerOptions => _options;
+
+    /// <summary>Meta-trains on every class of <paramref name="input"/>.</summary>
+    public FewShotHypernetworkTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckOptions(_options);
+        LabelledExamples examples = LabelledExamples.Read(input, _options.FeatureColumnName, _options.LabelColumnName, null, "training data", _options.CancellationToken);
+        int[] classes = [.. examples.Labels.Distinct().Order()];
+        var episodes = new EpisodeOptions
+        {
+            Ways = _options.Ways, Shots = _options.Shots, Queries = _options.Queries, EpisodesPerBatch = _options.EpisodesPerStep,
+            BatchesPerEpoch = Math.Min(_options.Steps, 100), Augmentations = _options.Augmentations, ImageWidth = _options.ImageWidth, Seed = (ulong)_seed,
+        };
+        EpisodeSampler sampler = MakeSampler(examples, classes, episodes);
+        HypernetworkSpec spec = MakeSpec(examples.FeatureSize);
+        var model = new Hypernetwork(spec, (ulong)_seed);
+        try
+        {
+            using IChannel channel = _host.Start("Meta-training");
+            var loop = new TrainingLoop(new TrainingOptions
+            {
+                Epochs = Math.Max(1, (_options.Steps + episodes.BatchesPerEpoch - 1) / episodes.BatchesPerEpoch), BatchSize = episodes.BatchRows,
+                LearningRate = _options.LearningRate, Seed = (ulong)_seed,
+            });
+            loop.Fit(model, sampler, progress: new ChannelProgress(channel, _options.Progress), cancellationToken: _options.CancellationToken);
+            return new FewShotHypernetworkTransformer(model, _options.FeatureColumnName, _options.LabelColumnName);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Checks the feature and label columns; the meta-trained model adds no column itself (its adapted classifiers
+    /// add PredictedLabel and Score), so the shape is the input's.
+    /// </summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        HypernetworkColumns.Features(inputSchema, _options.FeatureColumnName);
+        HypernetworkTask? task = HypernetworkTask.MulticlassClassification;
+        HypernetworkColumns.Label(inputSchema, _options.LabelColumnName, ref task);
+        return inputSchema;
+    }
+
+    private static void CheckOptions(Options options)
+    {
+        Require(!string.IsNullOrEmpty(options.FeatureColumnName), nameof(Options.FeatureColumnName), "is empty");
+        Require(!string.IsNullOrEmpty(options.LabelColumnName), nameof(Options.LabelColumnName), "is empty");
+        Require(Enum.IsDefined(options.Encoder), nameof(Options.Encoder), $"is {options.Encoder}, not a known encoder");
+        Require(options.Ways >= 2, nameof(Options.Ways), $"is {options.Ways}; an episode needs at least 2 classes");
+        Require(options.Shots >= 1, nameof(Options.Shots), $"is {options.Shots}; it must be at least 1");
+        Require(options.Queries >= 1, nameof(Options.Queries), $"is {options.Queries}; it must be at least 1");
+        Require(options.Steps >= 1, nameof(Options.Steps), $"is {options.Steps}; it must be at least 1");
+        Require(options.EpisodesPerStep >= 1, nameof(Options.EpisodesPerStep), $"is {options.EpisodesPerStep}; it must be at least 1");
+        Require(options.LearningRate > 0 && float.IsFinite(options.LearningRate), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be positive");
+        Require(options.TargetHiddenSizes is not null && options.TargetHiddenSizes.All(s => s > 0), nameof(Options.TargetHiddenSizes), "must be a list of positive widths");
+        Require(options.HiddenSizes is not null && options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be a list of positive widths");
+    }
+
+    private static void Require(bool condition, string option, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(option, $"FewShotHypernetworkTrainer.Options.{option} {message}.");
+        }
+    }
+
+    private EpisodeSampler MakeSampler(LabelledExamples examples, int[] classes, EpisodeOptions episodes)
+    {
+        try
+        {
+            return new EpisodeSampler(examples.Features, examples.FeatureSize, examples.Labels, classes, episodes);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Label column '{_options.LabelColumnName}': {e.Message}", nameof(Options), e);
+        }
+    }
+
+    private HypernetworkSpec MakeSpec(int featureSize)
+    {
+        int[] widths = [featureSize, .. _options.TargetHiddenSizes, _options.Ways];
+        return new HypernetworkSpec
+        {
+            ConditioningSize = _options.Ways * _options.Shots * featureSize, InputSize = featureSize,
+            TargetLayerSizes = [.. widths.Zip(widths.Skip(1))], HiddenSizes = [.. _options.HiddenSizes], Activation = _options.TargetActivation,
+            Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification, Ways = _options.Ways, Shots = _options.Shots,
+            Encoder = _options.Encoder switch
+            {
+                FewShotEncoder.Prototypes => ConditioningEncoderKind.Prototypes,
+                FewShotEncoder.SupportMean => ConditioningEncoderKind.SupportMean,
+                _ => ConditioningEncoderKind.DeepSets,
+            },
+            SetHiddenSizes = [.. _options.SetHiddenSizes], SetEmbeddingSize = _options.SetEmbeddingSize, SharedWeightFraction = 0.9f,
+        };
+    }
+}

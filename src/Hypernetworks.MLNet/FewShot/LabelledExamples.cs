@@ -1,0 +1,77 @@
+using Hypernetworks.MLNet.Trainers;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Hypernetworks.MLNet.FewShot;
+
+/// <summary>
+/// The rows of a labelled data view held in memory for few-shot work: the feature column (a known-size vector of
+/// Single) as [rows, size] floats, and the label column (a key) as each row's zero-based key index.
+/// </summary>
+internal sealed class LabelledExamples
+{
+    private LabelledExamples(float[] features, int featureSize, int[] labels, DataViewSchema.Column labelColumn)
+    {
+        Features = features;
+        FeatureSize = featureSize;
+        Labels = labels;
+        LabelColumn = labelColumn;
+    }
+
+    /// <summary>[rows, FeatureSize] feature values.</summary>
+    public float[] Features { get; }
+
+    /// <summary>Values per row.</summary>
+    public int FeatureSize { get; }
+
+    /// <summary>Each row's label as a zero-based key index.</summary>
+    public int[] Labels { get; }
+
+    /// <summary>The label column (its type and key values).</summary>
+    public DataViewSchema.Column LabelColumn { get; }
+
+    /// <summary>
+    /// Reads every row; <paramref name="featureSize"/>, when given, is the width the model expects. Errors name the
+    /// column, the row and what was expected.
+    /// </summary>
+    public static LabelledExamples Read(IDataView data, string featureColumnName, string labelColumnName, int? featureSize, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        DataViewSchema.Column features = data.Schema.GetColumnOrNull(featureColumnName)
+            ?? throw new ArgumentException($"Could not find feature column '{featureColumnName}' in the {what}.", nameof(data));
+        DataViewSchema.Column label = data.Schema.GetColumnOrNull(labelColumnName)
+            ?? throw new ArgumentException($"Could not find label column '{labelColumnName}' in the {what}.", nameof(data));
+        if (features.Type is not VectorDataViewType { ItemType: var item, IsKnownSize: true } vector || item != NumberDataViewType.Single)
+        {
+            throw new ArgumentException($"Feature column '{featureColumnName}' is {features.Type}; few-shot learning reads a known-size vector of Single (use Concatenate, or give the column a known size).", nameof(data));
+        }
+
+        if (featureSize is int expected && vector.Size != expected)
+        {
+            throw new ArgumentException($"Feature column '{featureColumnName}' holds {vector.Size} values; the model was meta-trained on {expected}.", nameof(data));
+        }
+
+        if (label.Type is not KeyDataViewType key)
+        {
+            throw new ArgumentException($"Label column '{labelColumnName}' is {label.Type}; few-shot learning reads a key (use MapValueToKey).", nameof(data));
+        }
+
+        var values = new List<float>();
+        var labels = new List<int>();
+        var row = new float[vector.Size];
+        var labelValue = new float[1];
+        using DataViewRowCursor cursor = data.GetRowCursor([features, label]);
+        FloatColumnReader featureReader = FloatColumnReader.Create(cursor, features, vector.Size, 0);
+        FloatColumnReader labelReader = FloatColumnReader.Create(cursor, label, 1, key.Count);
+        while (cursor.MoveNext())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            featureReader.Read(row);
+            labelReader.Read(labelValue);
+            values.AddRange(row);
+            labels.Add((int)labelValue[0]);
+        }
+
+        return new LabelledExamples([.. values], vector.Size, [.. labels], label);
+    }
+}

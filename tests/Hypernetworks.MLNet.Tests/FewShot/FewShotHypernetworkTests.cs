@@ -1,0 +1,216 @@
+using Hypernetworks.MLNet.FewShot;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Hypernetworks.MLNet.Tests.FewShot;
+
+public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetworkTests.MetaTrained>
+{
+    private readonly MetaTrained _trained;
+
+    public FewShotHypernetworkTests(MetaTrained trained) => _trained = trained;
+
+    [Fact]
+    public void Adapt_OnNewLabelsPredictsThoseLabels()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, BlobData.Make(mlContext, "novel-", classes: 5, perClass: 23, seed: 77), count: 3);
+
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+
+        Assert.Equal(["novel-0", "novel-1", "novel-2", "novel-3", "novel-4"], classifier.Classes.Order());
+        BlobPrediction[] predictions = Predict(mlContext, classifier, queries);
+        string[] truth = [.. mlContext.Data.CreateEnumerable<BlobRow>(queries, reuseRowObject: false).Select(r => r.Class)];
+        double accuracy = predictions.Zip(truth).Count(p => p.First.PredictedClass == p.Second) / (double)truth.Length;
+        Assert.True(accuracy > 0.6, $"accuracy {accuracy} on new classes (chance 0.2)");
+        Assert.Equal(accuracy, classifier.Evaluate(queries, "Label"), 6);
+        Assert.All(predictions, p => Assert.Equal(5, p.Score.Length));
+    }
+
+    [Fact]
+    public void Adapt_FollowsTheSupportsLabels()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView data = BlobData.Make(mlContext, "x", classes: 5, perClass: 13, seed: 91);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, data, count: 3);
+        // The same rows with every class renamed: the predictions must carry the new names.
+        var renamed = mlContext.Data.CreateEnumerable<BlobRow>(support, reuseRowObject: false).Select(r => new BlobRow { Class = "renamed-" + r.Class, Features = r.Features }).ToArray();
+        IDataView renamedSupport = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(BlobRow.Class)).Fit(mlContext.Data.LoadFromEnumerable(renamed)).Transform(mlContext.Data.LoadFromEnumerable(renamed));
+
+        using FewShotClassifier original = _trained.Model.Adapt(support);
+        using FewShotClassifier relabelled = _trained.Model.Adapt(renamedSupport);
+
+        BlobPrediction[] a = Predict(mlContext, original, queries);
+        BlobPrediction[] b = Predict(mlContext, relabelled, queries);
+        Assert.All(a.Zip(b), p => Assert.Equal("renamed-" + p.First.PredictedClass, p.Second.PredictedClass));
+    }
+
+    [Fact]
+    public void SaveAndLoad_OfAnAdaptedClassifierPredictsTheSame()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, BlobData.Make(mlContext, "s", classes: 5, perClass: 10, seed: 5), count: 2);
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+        string path = Path.Combine(Path.GetTempPath(), $"fewshot-{Guid.NewGuid():N}.zip");
+        try
+        {
+            mlContext.Model.Save(classifier, support.Schema, path);
+            ITransformer stock = mlContext.Model.Load(path, out _);
+            ITransformer ours = mlContext.Model.LoadHypernetwork(path, out _);
+
+            BlobPrediction[] expected = Predict(mlContext, classifier, queries);
+            foreach (ITransformer loaded in new[] { stock, ours })
+            {
+                BlobPrediction[] actual = Predict(mlContext, loaded, queries);
+                Assert.All(expected.Zip(actual), p =>
+                {
+                    Assert.Equal(p.First.PredictedClass, p.Second.PredictedClass);
+                    Assert.Equal(p.First.Score, p.Second.Score, (x, y) => Math.Abs(x - y) <= 1e-5f);
+                });
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SaveOnnx_WritesTheGeneratedClassifier()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, BlobData.Make(mlContext, "o", classes: 5, perClass: 8, seed: 6), count: 2);
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+        string path = Path.Combine(Path.GetTempPath(), $"fewshot-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            classifier.SaveOnnx(path);
+            var onnx = mlContext.Transforms.ApplyOnnxModel(["HypernetworkScore"], [classifier.FeatureColumnName], path).Fit(queries);
+            float[][] direct = [.. onnx.Transform(queries).GetColumn<float[]>("HypernetworkScore")];
+            BlobPrediction[] expected = Predict(mlContext, classifier, queries);
+            Assert.All(expected.Zip(direct), p => Assert.Equal(p.First.Score, p.Second, (x, y) => Math.Abs(x - y) <= 1e-5f));
+            onnx.Dispose();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SaveAndLoad_OfAMetaTrainedModelAdaptsTheSame()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, BlobData.Make(mlContext, "m", classes: 5, perClass: 8, seed: 8), count: 2);
+        using var stream = new MemoryStream();
+        _trained.Model.Save(stream);
+        stream.Position = 0;
+
+        using FewShotHypernetworkTransformer loaded = FewShotHypernetworkTransformer.Load(stream);
+        using FewShotClassifier a = _trained.Model.Adapt(support);
+        using FewShotClassifier b = loaded.Adapt(support);
+
+        Assert.Equal(Predict(mlContext, a, queries).Select(p => p.Score), Predict(mlContext, b, queries).Select(p => p.Score));
+    }
+
+    [Fact]
+    public void Adapt_ThrowsNamingAMissingClass()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView fourClasses = BlobData.Make(mlContext, "f", classes: 4, perClass: 3, seed: 2);
+
+        var error = Assert.Throws<ArgumentException>(() => _trained.Model.Adapt(fourClasses));
+
+        Assert.Contains("holds 4 classes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs exactly 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adapt_ThrowsNamingAClassWithFewerThanKExamples()
+    {
+        var mlContext = new MLContext(seed: 1);
+        BlobRow[] rows = [.. mlContext.Data.CreateEnumerable<BlobRow>(BlobData.Make(mlContext, "k", classes: 5, perClass: 3, seed: 3), reuseRowObject: false)];
+        BlobRow[] short3 = [.. rows.Where(r => r.Class != "k3"), .. rows.Where(r => r.Class == "k3").Take(1)];
+        IDataView support = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(BlobRow.Class)).Fit(mlContext.Data.LoadFromEnumerable(short3)).Transform(mlContext.Data.LoadFromEnumerable(short3));
+
+        var error = Assert.Throws<ArgumentException>(() => _trained.Model.Adapt(support));
+
+        Assert.Contains("Support class 'k3'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has 1 examples", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ThrowsNamingAQueryClassOutsideTheSupport()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView six = BlobData.Make(mlContext, "q", classes: 6, perClass: 4, seed: 4);
+        BlobRow[] rows = [.. mlContext.Data.CreateEnumerable<BlobRow>(six, reuseRowObject: false)];
+        BlobRow[] five = [.. rows.Where(r => r.Class != "q5")];
+        IDataView support = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(BlobRow.Class)).Fit(mlContext.Data.LoadFromEnumerable(five)).Transform(mlContext.Data.LoadFromEnumerable(five));
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+
+        var error = Assert.Throws<ArgumentException>(() => classifier.Evaluate(six, "Label"));
+
+        Assert.Contains("of class 'q5'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not in the support set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Transform_OfTheMetaTrainedModelSaysToAdaptFirst()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var error = Assert.Throws<InvalidOperationException>(() => _trained.Model.Transform(BlobData.Make(mlContext, "t", 5, 3, 1)));
+
+        Assert.Contains("call Adapt(support)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_ThrowsNamingAClassWithTooFewRows()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView data = BlobData.Make(mlContext, "few", classes: 6, perClass: 3, seed: 2);
+        var trainer = mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(new FewShotHypernetworkTrainer.Options { Shots = 1, Queries = 5, Steps = 1 });
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(data));
+
+        Assert.Contains("Label column 'Label'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has 3 examples", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForATextLabel()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView data = mlContext.Data.LoadFromEnumerable(new[] { new BlobRow { Class = "a", Features = new float[BlobData.Size] } });
+        var trainer = mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(labelColumnName: nameof(BlobRow.Class));
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(data));
+
+        Assert.Contains("Label column 'Class'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MapValueToKey", error.Message, StringComparison.Ordinal);
+    }
+
+    private static BlobPrediction[] Predict(MLContext mlContext, ITransformer model, IDataView rows)
+    {
+        IDataView scored = mlContext.Transforms.Conversion.MapKeyToValue(nameof(BlobPrediction.PredictedClass), "PredictedLabel").Fit(model.Transform(rows)).Transform(model.Transform(rows));
+        return [.. mlContext.Data.CreateEnumerable<BlobPrediction>(scored, reuseRowObject: false)];
+    }
+
+    /// <summary>One meta-trained model shared by the tests: 12 classes of blobs, 5-way 2-shot episodes.</summary>
+    public sealed class MetaTrained : IDisposable
+    {
+        public MetaTrained()
+        {
+            var mlContext = new MLContext(seed: 1);
+            IDataView data = BlobData.Make(mlContext, "train-", classes: 40, perClass: 20, seed: 21);
+            Model = mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(new FewShotHypernetworkTrainer.Options
+            {
+                Shots = 2, Queries = 10, Steps = 1500, LearningRate = 1e-3f, TargetHiddenSizes = [16], SetHiddenSizes = [32, 16], SetEmbeddingSize = 8, Seed = 3,
+            }).Fit(data);
+        }
+
+        public FewShotHypernetworkTransformer Model { get; }
+
+        public void Dispose() => Model.Dispose();
+    }
+}
