@@ -48,3 +48,9 @@ public sealed class WideContinualRow
 
     public float Label { get; set; }
 }
+
+/// <summary>The regression output of the continual tests.</summary>
+public sealed class ContinualPrediction
+{
+    public float Score { get; set; }
+}

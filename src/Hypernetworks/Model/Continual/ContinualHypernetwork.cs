@@ -57,7 +57,8 @@ public sealed class ContinualHypernetwork : IDisposable
     /// Learns the tasks whose keys appear in <paramref name="tasks"/>' conditioning (none of them learned before),
     /// regularising every earlier task. The table grows when a key does not fit it. Calibration
     /// (<see cref="TrainingOptions.CalibrateInitialization"/>) runs only for the first tasks, as later it would move
-    /// every earlier task's parameters. Only the managed backend is supported.
+    /// every earlier task's parameters. Only the managed backend is supported. The training losses the loop reports
+    /// (and checks for divergence) include the regulariser; validation losses do not.
     /// </summary>
     public TrainingResult Learn(TrainingSet tasks, TrainingOptions training, ContinualOptions continual, TrainingSet? validation = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
