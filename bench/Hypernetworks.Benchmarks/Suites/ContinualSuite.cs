@@ -16,7 +16,7 @@ internal sealed class ContinualSuite : IBenchmarkSuite
 {
     public string Name => "continual";
 
-    public string Description => $"Split Fashion-MNIST, 5 two-class tasks in sequence: --beta B (default {ContinualOptions.DefaultRegularization.ToString(CultureInfo.InvariantCulture)}) --variant stored|frozen (default stored) --epochs N per task (default 10) --seed N (default 0)";
+    public string Description => $"Split Fashion-MNIST, 5 two-class tasks in sequence: --beta B (default {ContinualOptions.DefaultRegularization.ToString(CultureInfo.InvariantCulture)}) --variant stored|frozen (default stored) --epochs N per task (default 10) --chunk N generated parameters per chunk (default 4096) --seed N (default 0)";
 
     public void Run(BenchmarkOptions options)
     {
@@ -49,7 +49,7 @@ internal sealed class ContinualSuite : IBenchmarkSuite
         {
             ConditioningSize = 1, Encoder = ConditioningEncoderKind.Embedding, EmbeddingCount = 1, EmbeddingSize = 32,
             InputSize = FashionMnist.Pixels, TargetLayerSizes = [(FashionMnist.Pixels, 64), (64, 2)], HiddenSizes = [100, 100],
-            Activation = Activation.Relu, Generator = GeneratorKind.Chunked, ChunkSize = 4096, ChunkEmbeddingSize = 32,
+            Activation = Activation.Relu, Generator = GeneratorKind.Chunked, ChunkSize = options.GetInt("chunk", 4096), ChunkEmbeddingSize = 32,
             Task = HypernetworkTask.MulticlassClassification,
         };
         using var continual = new ContinualHypernetwork(new Hypernetwork(spec, (ulong)seed));
@@ -74,6 +74,8 @@ internal sealed class ContinualSuite : IBenchmarkSuite
             ["just_learned"] = justLearned.Select(a => Math.Round(a, 4)).ToArray(),
             ["final"] = final.Select(a => Math.Round(a, 4)).ToArray(),
             ["final_mean_accuracy"] = Math.Round(final.Average(), 4),
+            ["hypernetwork_parameters"] = continual.Network.ParameterCount,
+            ["target_parameters"] = continual.Network.GeneratedParameterCount,
             ["train_s"] = Math.Round(trainSeconds, 1),
         }));
     }
