@@ -6,6 +6,7 @@ var samples = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
     ["regression"] = RegressionSample.Run,
     ["automl"] = AutoMLSample.Run,
     ["materialize"] = MaterializeSample.Run,
+    ["continual"] = ContinualSample.Run,
 };
 
 string name = args.Length > 0 ? args[0] : "regression";

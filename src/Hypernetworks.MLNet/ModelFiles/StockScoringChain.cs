@@ -134,18 +134,21 @@ internal sealed class StockScoringChain : IDisposable
 
     private static void CheckColumns(HypernetworkGraphDescription description, DataViewSchema schema)
     {
+        if (description.ConditioningColumnName.Length > 0)
+        {
+            CheckConditioning(description, schema);
+        }
+
         DataViewSchema.Column features = schema.GetColumnOrNull(description.FeatureColumnName)
             ?? throw new ArgumentException($"Could not find feature column '{description.FeatureColumnName}'.", nameof(schema));
         if (FloatWidth(features.Type) != description.FeatureSize)
         {
             throw new ArgumentException($"Feature column '{description.FeatureColumnName}' is {features.Type}; the model reads {description.FeatureSize} Single values.", nameof(schema));
         }
+    }
 
-        if (description.ConditioningColumnName.Length == 0)
-        {
-            return;
-        }
-
+    private static void CheckConditioning(HypernetworkGraphDescription description, DataViewSchema schema)
+    {
         DataViewSchema.Column conditioning = schema.GetColumnOrNull(description.ConditioningColumnName)
             ?? throw new ArgumentException($"Could not find conditioning column '{description.ConditioningColumnName}'.", nameof(schema));
         bool conditioningFits = description.ConditioningKeyCount > 0

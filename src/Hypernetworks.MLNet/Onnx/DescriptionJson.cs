@@ -54,6 +54,17 @@ internal static class DescriptionJson
                 w.WriteString(nameof(d.LabelKeyValueType), d.LabelKeyValueType);
             }
 
+            if (d.LearnedKeys is not null)
+            {
+                w.WriteStartArray(nameof(d.LearnedKeys));
+                foreach (int key in d.LearnedKeys)
+                {
+                    w.WriteNumberValue(key);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 
@@ -84,6 +95,16 @@ internal static class DescriptionJson
             }
         }
 
+        List<int>? learnedKeys = null;
+        if (root.TryGetProperty(nameof(HypernetworkGraphDescription.LearnedKeys), out _))
+        {
+            learnedKeys = [];
+            foreach (JsonElement key in JsonFields.Array(root, nameof(HypernetworkGraphDescription.LearnedKeys), What).EnumerateArray())
+            {
+                learnedKeys.Add(JsonFields.Element(key, nameof(HypernetworkGraphDescription.LearnedKeys), What));
+            }
+        }
+
         return new HypernetworkGraphDescription
         {
             Task = JsonFields.Enum<HypernetworkTask>(root, nameof(HypernetworkGraphDescription.Task), What),
@@ -100,6 +121,7 @@ internal static class DescriptionJson
             FeatureScale = featuresStandardized ? new float[featureSize] : null,
             ClassNames = classNames,
             LabelKeyValueType = JsonFields.NullableString(root, nameof(HypernetworkGraphDescription.LabelKeyValueType), What),
+            LearnedKeys = learnedKeys,
         };
     }
 

@@ -51,6 +51,12 @@ internal sealed record HypernetworkGraphDescription
     /// <summary>For multiclass with <see cref="ClassNames"/>: the .NET name of the key values' type ("String", "Single", "Int32", …).</summary>
     public string? LabelKeyValueType { get; init; }
 
+    /// <summary>
+    /// For a key conditioning column: the zero-based keys the model has learned, ascending, when it has not learned
+    /// every key of its table (a continual model); null when it has.
+    /// </summary>
+    public IReadOnlyList<int>? LearnedKeys { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field inconsistent with <paramref name="spec"/> or with itself.</summary>
     public void Validate(HypernetworkSpec spec)
     {
@@ -72,6 +78,15 @@ internal sealed record HypernetworkGraphDescription
                 break;
             default:
                 throw new ArgumentException($"The spec's encoder is {spec.Encoder}; only the Dense and Embedding encoders can be exported to ONNX.", nameof(spec));
+        }
+
+        if (LearnedKeys is not null)
+        {
+            Require(spec.Encoder == ConditioningEncoderKind.Embedding, nameof(LearnedKeys), "is set for a dense conditioning column; only a key column has learned keys");
+            for (int i = 0; i < LearnedKeys.Count; i++)
+            {
+                Require(LearnedKeys[i] >= 0 && LearnedKeys[i] < ConditioningKeyCount && (i == 0 || LearnedKeys[i] > LearnedKeys[i - 1]), nameof(LearnedKeys), $"entry {i} is {LearnedKeys[i]}; learned keys must be ascending and in [0, {ConditioningKeyCount})");
+            }
         }
 
         CheckStandardization(ConditioningMean, ConditioningScale, ConditioningSize, nameof(ConditioningMean));

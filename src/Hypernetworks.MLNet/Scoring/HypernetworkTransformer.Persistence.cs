@@ -81,7 +81,17 @@ public sealed partial class HypernetworkTransformer
             throw new HypernetworkModelFormatException($"The graph's class names do not parse: {e.Message}", e);
         }
 
-        return new HypernetworkTransformer(graph.Network, layout, standardization, keyValues, inputSchema);
+        return new HypernetworkTransformer(graph.Network, layout, standardization, keyValues, inputSchema, d.LearnedKeys);
+    }
+
+    /// <summary>Writes the core hypernetwork's state (<see cref="Hypernetwork.Save"/>), under the model's lock.</summary>
+    internal void SaveState(Stream stream)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Model.Save(stream);
+        }
     }
 
     private byte[] ToOnnx()
@@ -109,5 +119,6 @@ public sealed partial class HypernetworkTransformer
         FeatureScale = Standardization.Features?.Scale,
         ClassNames = _labelKeyValues?.Values,
         LabelKeyValueType = _labelKeyValues?.ItemTypeName,
+        LearnedKeys = LearnedKeyIndices,
     };
 }

@@ -29,15 +29,17 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
     private readonly Lock _gate = new();
     private readonly Lock _poolGate = new();
     private readonly ConcurrentBag<Hypernetwork> _replicas = [];
+    private readonly LearnedKeys? _learnedKeys;
     private bool _disposed;
 
-    internal HypernetworkTransformer(Hypernetwork model, HypernetworkColumnLayout layout, InputStandardization standardization, LabelKeyValues? labelKeyValues, DataViewSchema inputSchema)
+    internal HypernetworkTransformer(Hypernetwork model, HypernetworkColumnLayout layout, InputStandardization standardization, LabelKeyValues? labelKeyValues, DataViewSchema inputSchema, IReadOnlyList<int>? learnedKeyIndices = null)
     {
         Model = model;
         InputSchema = inputSchema;
         _layout = layout;
         Standardization = standardization;
         _labelKeyValues = labelKeyValues;
+        _learnedKeys = learnedKeyIndices is null ? null : new LearnedKeys(learnedKeyIndices, (int)layout.ConditioningKeyCount);
     }
 
     /// <summary>
@@ -68,7 +70,19 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
     /// <summary>Always true: a hypernetwork maps each row on its own.</summary>
     public bool IsRowToRowMapper => true;
 
+    /// <summary>
+    /// The conditioning keys (1-based, as the key column holds them) the model has learned, ascending: the keys of its
+    /// training rows, and of every <see cref="HypernetworkTrainer.Fit(IDataView, HypernetworkTransformer)"/> since.
+    /// Scoring any other key fails with an exception that names it. Empty for a Single conditioning.
+    /// </summary>
+    public IReadOnlyList<uint> LearnedKeys => !IsKeyConditioned ? []
+        : _learnedKeys is null ? [.. Enumerable.Range(1, (int)_layout.ConditioningKeyCount).Select(k => (uint)k)]
+        : [.. _learnedKeys.Indices.Select(k => (uint)k + 1)];
+
     internal HypernetworkColumnLayout Layout => _layout;
+
+    /// <summary>The zero-based keys the model has learned, or null when it has learned every key of its table.</summary>
+    internal IReadOnlyList<int>? LearnedKeyIndices => _learnedKeys?.Indices;
 
     internal InputStandardization Standardization { get; }
 
@@ -178,6 +192,7 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
         Span<float> scored = outputs[..(rows * width)];
         Span<float> z = conditioning[..(rows * _layout.ConditioningSize)];
         Span<float> x = features[..(rows * _layout.FeatureSize)];
+        _learnedKeys?.Check(z, ConditioningColumnName);
         Standardization.Apply(z, x);
         if (_gate.TryEnter())
         {
@@ -227,6 +242,7 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
     /// <summary>The target network of an already standardised conditioning row, with the feature standardisation folded into its first layer.</summary>
     internal TargetNetwork MaterializeStandardized(ReadOnlySpan<float> conditioning)
     {
+        _learnedKeys?.Check(conditioning, ConditioningColumnName);
         TargetNetwork network;
         lock (_gate)
         {

@@ -75,11 +75,11 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         try
         {
             var progress = new ChannelProgress(channel, _options.Progress);
-            InputStandardization standardization = _options.CacheTrainingData
+            (InputStandardization standardization, int[]? learnedKeys) = _options.CacheTrainingData
                 ? FitInMemory(model, input, layout, progress, _options.CancellationToken)
-                : FitStreaming(model, input, layout, progress, _options.CancellationToken);
+                : (FitStreaming(model, input, layout, progress, _options.CancellationToken), null);
             return new HypernetworkTransformer(model, layout, standardization,
-                task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null, schema);
+                task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null, schema, learnedKeys);
         }
         catch
         {
@@ -99,9 +99,11 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         return ScoreShapes.Add(inputSchema, task!.Value, _options.LabelColumnName);
     }
 
-    private InputStandardization FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    /// <summary>Trains on the rows read into memory; returns the standardisation and, for a key conditioning, the keys learned (null for every key).</summary>
+    private (InputStandardization Standardization, int[]? LearnedKeys) FitInMemory(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         (float[] conditioning, float[] features, float[] labels, int rows) = TrainingDataReader.ReadRaw(input, layout, "training", cancellationToken);
+        int[]? learnedKeys = layout.ConditioningKeyCount > 0 ? LearnedKeyIndices(conditioning, layout.ConditioningKeyCount) : null;
         var standardization = new InputStandardization(
             StandardizesConditioning(layout) ? ColumnStandardization.Fit(conditioning, layout.ConditioningSize) : null,
             _options.Standardize ? ColumnStandardization.Fit(features, layout.FeatureSize) : null);
@@ -115,7 +117,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         TrainingSet? validation = ReadValidation(layout, standardization, cancellationToken);
         float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
         new TrainingLoop(MakeTrainingOptions(fraction)).Fit(model, train, validation, progress, cancellationToken);
-        return standardization;
+        return (standardization, learnedKeys);
     }
 
     private InputStandardization FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
@@ -248,6 +250,8 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         Require(options.EarlyStoppingPatience >= 0, nameof(Options.EarlyStoppingPatience), $"is {options.EarlyStoppingPatience}; it must be non-negative (0 = off)");
         Require(options.ChunkSize >= 0, nameof(Options.ChunkSize), $"is {options.ChunkSize}; it must be non-negative (0 = automatic)");
         Require(options.EmbeddingSize > 0, nameof(Options.EmbeddingSize), $"is {options.EmbeddingSize}; it must be positive");
+        Require(options.ContinualRegularization >= 0 && float.IsFinite(options.ContinualRegularization), nameof(Options.ContinualRegularization), $"is {options.ContinualRegularization}; it must be non-negative and finite");
+        Require(Enum.IsDefined(options.ContinualTargets), nameof(Options.ContinualTargets), $"is {options.ContinualTargets}, not a known kind");
         Require(options.NumberOfThreads is null or (>= 1 and <= 64), nameof(Options.NumberOfThreads), $"is {options.NumberOfThreads}; it must be between 1 and 64, or null for the engine's setting");
     }
 

@@ -16,7 +16,7 @@ namespace Hypernetworks.Model;
 /// <see cref="HypernetworkSpec.MaxGeneratedFloats"/> are processed in slices of groups. Buffers are kept between
 /// calls, so a warm call allocates nothing; an instance is not thread-safe.
 /// </summary>
-public sealed class Hypernetwork : IDisposable
+public sealed partial class Hypernetwork : IDisposable
 {
     private const int InitializationSamples = 256;
     private const int CalibrationConditions = 1024;
@@ -245,6 +245,9 @@ public sealed class Hypernetwork : IDisposable
 
     /// <summary>The chunked generator's fixed output scale (state that is not a parameter), or null for other kinds.</summary>
     internal float[]? ChunkScale => (_generator as ChunkedGenerator)?.Scale;
+
+    /// <summary>The <see cref="ConditioningEncoderKind.Embedding"/> encoder's table [keys, size], or null for other encoders.</summary>
+    internal Parameter? EmbeddingTable => (_encoder as EmbeddingEncoder)?.Table;
 
     /// <summary>Writes the spec and every parameter to <paramref name="stream"/> (see <see cref="HypernetworkState"/>).</summary>
     public void Save(Stream stream)

@@ -195,6 +195,34 @@ public sealed class HypernetworkSpec
         }
     }
 
+    /// <summary>A copy of this spec with <see cref="EmbeddingCount"/> set to <paramref name="count"/>.</summary>
+    internal HypernetworkSpec WithEmbeddingCount(int count) => new()
+    {
+        ConditioningSize = ConditioningSize,
+        InputSize = InputSize,
+        TargetLayerSizes = TargetLayerSizes,
+        HiddenSizes = HiddenSizes,
+        Activation = Activation,
+        GeneratorActivation = GeneratorActivation,
+        Generator = Generator,
+        Encoder = Encoder,
+        EmbeddingCount = count,
+        EmbeddingSize = EmbeddingSize,
+        ChunkSize = ChunkSize,
+        ChunkEmbeddingSize = ChunkEmbeddingSize,
+        Rank = Rank,
+        LowRankBase = LowRankBase,
+        Initialization = Initialization,
+        NormalizeTrunkOutput = NormalizeTrunkOutput,
+        SharedWeightFraction = SharedWeightFraction,
+        Task = Task,
+        MaxGeneratedFloats = MaxGeneratedFloats,
+        Ways = Ways,
+        Shots = Shots,
+        SetHiddenSizes = SetHiddenSizes,
+        SetEmbeddingSize = SetEmbeddingSize,
+    };
+
     /// <summary>The number of weights and biases of the (dense) target network.</summary>
     public long TargetParameterCount() => TargetLayerSizes.Sum(s => ((long)s.In * s.Out) + s.Out);
 

@@ -25,6 +25,9 @@ public sealed class EmbeddingEncoder : ConditioningEncoder
     /// <summary>The number of keys.</summary>
     public int KeyCount { get; }
 
+    /// <summary>The learned table [keys, size].</summary>
+    internal Parameter Table => _table;
+
     /// <inheritdoc />
     public override int InputSize => 1;
 

@@ -9,11 +9,13 @@ internal sealed class ManagedTrainingSession : TrainingSession
     private readonly Hypernetwork _network;
     private readonly Optimizer _optimizer;
     private readonly float _clipNorm;
+    private readonly IStepPenalty? _penalty;
     private float[][]? _checkpoint;
 
-    public ManagedTrainingSession(Hypernetwork network, TrainingOptions options)
+    public ManagedTrainingSession(Hypernetwork network, TrainingOptions options, IStepPenalty? penalty)
     {
         _network = network;
+        _penalty = penalty;
         _clipNorm = options.GradientClipNorm;
         _optimizer = options.Optimizer switch
         {
@@ -27,6 +29,11 @@ internal sealed class ManagedTrainingSession : TrainingSession
     {
         _optimizer.ZeroGradients();
         float loss = _network.ComputeGradients(conditioning, data, labels);
+        if (_penalty is not null)
+        {
+            loss += _penalty.AddGradients();
+        }
+
         float norm = float.NaN;
         if (_clipNorm > 0 && float.IsFinite(loss))
         {
@@ -40,6 +47,7 @@ internal sealed class ManagedTrainingSession : TrainingSession
     {
         _optimizer.LearningRate = learningRate;
         _optimizer.Step();
+        _penalty?.AfterUpdate();
     }
 
     public override float ComputeLoss(ReadOnlySpan<float> conditioning, ReadOnlySpan<float> data, ReadOnlySpan<float> labels)

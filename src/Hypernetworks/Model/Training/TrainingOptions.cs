@@ -47,6 +47,25 @@ public sealed class TrainingOptions
     /// <summary>The engine the steps run on; null for <see cref="TrainingBackend.Managed"/>.</summary>
     public TrainingBackend? Backend { get; init; }
 
+    /// <summary>A copy of these options that runs on <paramref name="backend"/> and calibrates only if asked and these options do.</summary>
+    internal TrainingOptions With(TrainingBackend backend, bool calibrate) => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Optimizer = Optimizer,
+        Momentum = Momentum,
+        WeightDecay = WeightDecay,
+        Schedule = Schedule,
+        GradientClipNorm = GradientClipNorm,
+        ValidationFraction = ValidationFraction,
+        EarlyStoppingPatience = EarlyStoppingPatience,
+        Shuffle = Shuffle,
+        CalibrateInitialization = CalibrateInitialization && calibrate,
+        Seed = Seed,
+        Backend = backend,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
     {
