@@ -106,7 +106,8 @@ public static class AutoMLSample
 
     private static void WriteTrials(IReadOnlyList<TrialRecord> records)
     {
-        var table = new Table { Title = new TableTitle($"{records.Count(r => r.IsFinished)} trials: {records.Count(r => r.Status == TrialStatus.Stopped)} stopped early by ASHA, {records.Count(r => r.Status == TrialStatus.Failed)} failed; the best five") }
+        Narration.Explain($"{records.Count(r => r.IsFinished)} trials finished: {records.Count(r => r.Status == TrialStatus.Stopped)} stopped early by ASHA, {records.Count(r => r.Status == TrialStatus.Failed)} failed.");
+        var table = new Table { Title = new TableTitle("The best five trials") }
             .AddColumn("Trial")
             .AddColumn("Status")
             .AddColumn(new TableColumn("Validation RMSE").RightAligned())

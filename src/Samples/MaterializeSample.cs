@@ -59,7 +59,7 @@ public static class MaterializeSample
 
         (float Amplitude, float Phase)[] tasks = [(1f, 0f), (2.5f, 1f), (4f, 2.5f)];
         float[] xs = [-3f, -1f, 0.5f, 2f];
-        var table = new Table { Title = new TableTitle("Each task's ONNX file in ONNX Runtime, beside our engine and the true curve") }
+        var table = new Table { Title = new TableTitle("Each task's ONNX file in ONNX Runtime, our engine, the true curve") }
             .AddColumn("Task")
             .AddColumn("File")
             .AddColumn(new TableColumn("x").RightAligned())
@@ -69,19 +69,19 @@ public static class MaterializeSample
         foreach ((float amplitude, float phase) in tasks)
         {
             float[] descriptor = SinusoidFamily.Descriptor(amplitude, phase);
-            string path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"task-A{amplitude}-phi{phase}.onnx"));
+            string path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"A{amplitude}-phi{phase}.onnx"));
             model.SaveTargetNetworkOnnx(descriptor, path);
             TargetNetwork network = model.Materialize(descriptor);
             float[] onnx = RunOnnx(path, xs);
-            string layers = string.Join(" → ", network.LayerSizes.Select(l => l.In).Append(network.OutputSize));
+            string layers = string.Join("→", network.LayerSizes.Select(l => l.In).Append(network.OutputSize));
             for (int i = 0; i < xs.Length; i++)
             {
                 float ours = 0;
                 network.Forward([xs[i]], new Span<float>(ref ours));
                 table.AddRow(
                     i == 0 ? string.Create(CultureInfo.InvariantCulture, $"A={amplitude}, φ={phase}") : string.Empty,
-                    i == 0 ? Markup.Escape($"{Path.GetFileName(path)}, {new FileInfo(path).Length:N0} bytes, layers {layers}") : string.Empty,
-                    Format(xs[i]),
+                    i == 0 ? Markup.Escape(Path.GetFileName(path)) : i == 1 ? Markup.Escape($"{new FileInfo(path).Length:N0} bytes") : i == 2 ? Markup.Escape(layers) : string.Empty,
+                    xs[i].ToString("F1", CultureInfo.InvariantCulture),
                     Format(onnx[i]),
                     Format(ours),
                     Format(amplitude * MathF.Sin(xs[i] + phase)));
