@@ -17,15 +17,16 @@ public static class CarsRegression
     private const int Folds = 5;
 
     /// <summary>Runs the sample.</summary>
-    /// <returns>The exit code: 0, or 3 when the cars table is not installed.</returns>
-    public static int Run()
+    /// <param name="path">The cars table (cars.json).</param>
+    /// <returns>The exit code: 0, or 3 when the cars table is not there.</returns>
+    public static int Run(string path)
     {
         var clock = Stopwatch.StartNew();
         Narration.Title("Regression on real data: fuel economy of cars");
-        List<CarRow>? cars = CarsDataset.TryLoad();
+        List<CarRow>? cars = CarsDataset.TryLoad(path);
         if (cars is null)
         {
-            Narration.Error($"The cars table is not installed ({CarsDataset.DefaultPath}). Install it with:");
+            Narration.Error($"The cars table is not installed ({path}). Install it with:");
             Console.Error.WriteLine(CarsDataset.InstallCommand);
             return 3;
         }

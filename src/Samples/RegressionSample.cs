@@ -11,7 +11,7 @@ namespace Hypernetworks.Samples;
 /// <summary>
 /// The default sample: a hypernetwork learns a family of sinusoids y = A·sin(x + φ), one task per (A, φ), from a CSV
 /// it generates, beside ML.NET's FastTree on the same split; then the model is saved as a .zip, loaded back both
-/// ways and used for one prediction. <c>regression cars</c> runs the same comparison on the cars table instead.
+/// ways and used for one prediction.
 /// </summary>
 public static class RegressionSample
 {
@@ -19,13 +19,22 @@ public static class RegressionSample
     private const int PointsPerTask = 50;
     private const int Epochs = 40;
 
-    /// <summary>Runs the sample; the argument <c>cars</c> runs <see cref="CarsRegression"/> instead.</summary>
+    /// <summary>
+    /// Runs the sample; <c>cars [--data PATH]</c> runs <see cref="CarsRegression"/> and <c>kinds</c>
+    /// <see cref="GeneratorKindsSample"/> instead.
+    /// </summary>
     /// <param name="args">The arguments after the sample's name.</param>
     /// <returns>The exit code.</returns>
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is ["cars", ..] ? CarsRegression.Run() : RunSinusoids();
+        return args switch
+        {
+            ["cars", "--data", string path, ..] => CarsRegression.Run(path),
+            ["cars", ..] => CarsRegression.Run(CarsDataset.DefaultPath),
+            ["kinds", ..] => GeneratorKindsSample.Run(),
+            _ => RunSinusoids(),
+        };
     }
 
     private static int RunSinusoids()
