@@ -54,10 +54,10 @@ public static class AutoMLSample
         await using ITrialStore trialStore = OpenStore(store);
         TrialResult best = await AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 16 }, new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                ProgressTask task = context.AddTask("Sweep: starting", maxValue: seconds);
+                ProgressTask task = context.AddTask("starting the sweep", maxValue: seconds);
                 Task<TrialResult> run = mlContext.Auto().CreateExperiment()
                     .SetPipeline(mlContext.Transforms.NormalizeMeanVariance("Features").Append(mlContext.Auto().Hypernetwork(baseOptions)))
                     .SetDataset(train, validation)

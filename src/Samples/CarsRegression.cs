@@ -67,7 +67,7 @@ public static class CarsRegression
         IReadOnlyList<DataOperationsCatalog.TrainTestData> folds = mlContext.Data.CrossValidationSplit(data, Folds, seed: 1);
         var results = TrainingBar.Show(context => models.Select(model =>
         {
-            ProgressTask task = context.AddTask(Markup.Escape($"{model.Name}, {Folds} folds"), maxValue: Folds);
+            ProgressTask task = context.AddTask(Markup.Escape($"{model.Name} · {Folds} folds"), maxValue: Folds);
             var watch = Stopwatch.StartNew();
             var rmse = new List<double>();
             var r2 = new List<double>();

@@ -75,7 +75,7 @@ public static class RegressionSample
 
         (ITransformer model, TimeSpan hyperTime, ITransformer stock, TimeSpan stockTime) = TrainingBar.Show(context =>
         {
-            TrainingBar bar = TrainingBar.Add(context, "Hypernetwork (SharedTrunk)", Epochs);
+            TrainingBar bar = TrainingBar.Add(context, "Hypernetwork", Epochs);
             options.Progress = bar;
             var watch = Stopwatch.StartNew();
             ITransformer fitted = mlContext.Transforms.NormalizeMeanVariance("Features")
@@ -84,7 +84,7 @@ public static class RegressionSample
             TimeSpan hyper = watch.Elapsed;
             bar.Finish();
             watch.Restart();
-            ITransformer tree = TrainingBar.Step(context, "FastTree (stock ML.NET)", () => fastTree.Fit(split.TrainSet));
+            ITransformer tree = TrainingBar.Step(context, "FastTree", () => fastTree.Fit(split.TrainSet));
             return (fitted, hyper, tree, watch.Elapsed);
         });
 

@@ -57,7 +57,7 @@ public sealed class SweepMonitor(ProgressTask task) : IMonitor
         lock (gate)
         {
             string bestText = double.IsNaN(best) ? "none yet" : string.Create(CultureInfo.InvariantCulture, $"{best:F4} (trial {bestTrial})");
-            task.Description = Markup.Escape($"Sweep: {finished} trials finished, {failed} failed, best validation RMSE {bestText}");
+            task.Description = Markup.Escape($"{finished} trials, {failed} failed · best RMSE {bestText}");
         }
     }
 }

@@ -64,7 +64,7 @@ public static class TorchSharpSample
         var runs = TrainingBar.Show(context => engines.Select(engine =>
         {
             Fit(mlContext, train, engine.Backend, threads, epochs: 1, progress: null).Dispose();
-            TrainingBar bar = TrainingBar.Add(context, $"Hypernetwork on {engine.Name}", Epochs);
+            TrainingBar bar = TrainingBar.Add(context, engine.Name, Epochs);
             var watch = Stopwatch.StartNew();
             HypernetworkTransformer model = Fit(mlContext, train, engine.Backend, threads, Epochs, bar);
             TimeSpan time = watch.Elapsed;
@@ -78,7 +78,7 @@ public static class TorchSharpSample
             .AddColumn(new TableColumn("Training").RightAligned())
             .AddColumn(new TableColumn("ms per epoch").RightAligned())
             .AddColumn(new TableColumn("Test RMSE").RightAligned())
-            .AddColumn(new TableColumn("Score RMS difference from managed").RightAligned());
+            .AddColumn(new TableColumn("RMS diff.").RightAligned());
         foreach (var run in runs)
         {
             double rmse = mlContext.Regression.Evaluate(run.Model.Transform(test)).RootMeanSquaredError;
@@ -94,9 +94,10 @@ public static class TorchSharpSample
 
         AnsiConsole.Write(table);
         Narration.Explain(
-            "The two engines agree to 1e-5 on one step, but they round differently, so over thousands of steps the " +
-            "two runs drift apart as any two runs with different rounding do: their test RMSEs differ by about as " +
-            "much as the loss moves from one epoch to the next at this learning rate. On a CPU the managed engine is usually the faster one for models this size: each step is a " +
+            "RMS diff. is the root mean square difference of each model's test scores from the managed model's. The " +
+            "two engines agree to 1e-5 on one step, but they round differently, so over thousands of steps the two " +
+            "runs drift apart as any two runs with different rounding do. The managed engine gives bitwise the same " +
+            "model on every run; libtorch does not promise that, so its figures can change from run to run. On a CPU the managed engine is usually the faster one for models this size: each step is a " +
             "few small matrix products, where libtorch's per-operation overhead dominates. TorchSharp is there for a " +
             "CUDA GPU (--device cuda) and for large targets.");
         Narration.Note($"Done in {clock.Elapsed.TotalSeconds:F1} s.");

@@ -22,9 +22,6 @@ public sealed class TrainingBar : IProgress<TrainingProgress>
     /// <summary>The last epoch reported.</summary>
     public int Epoch { get; private set; }
 
-    /// <summary>The last training loss reported.</summary>
-    public float Loss { get; private set; } = float.NaN;
-
     /// <summary>
     /// Runs <paramref name="work"/> inside one progress display; it adds its bars through the
     /// <see cref="ProgressContext"/> it is given (with <see cref="Add"/> or <see cref="Step{T}"/>).
@@ -36,7 +33,7 @@ public sealed class TrainingBar : IProgress<TrainingProgress>
         AnsiConsole.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new ElapsedTimeColumn())
             .Start(work);
 
     /// <summary>Adds a bar for a training run of at most <paramref name="epochs"/> epochs.</summary>
@@ -73,9 +70,8 @@ public sealed class TrainingBar : IProgress<TrainingProgress>
     public void Report(TrainingProgress value)
     {
         Epoch = value.Epoch;
-        Loss = value.Loss;
-        string validation = float.IsNaN(value.ValidationLoss) ? string.Empty : $", validation {Format(value.ValidationLoss)}";
-        task.Description = Markup.Escape($"{label}: epoch {value.Epoch}, loss {Format(value.Loss)}{validation}");
+        string loss = float.IsNaN(value.ValidationLoss) ? $"loss {Format(value.Loss)}" : $"val. loss {Format(value.ValidationLoss)}";
+        task.Description = Markup.Escape($"{label} · epoch {value.Epoch} · {loss}");
         task.Value = value.Epoch;
     }
 
@@ -84,7 +80,7 @@ public sealed class TrainingBar : IProgress<TrainingProgress>
     {
         if (task.Value < task.MaxValue)
         {
-            task.Description = Markup.Escape($"{label}: stopped early after epoch {Epoch}, loss {Format(Loss)}");
+            task.Description = Markup.Escape($"{label} · stopped early at epoch {Epoch}");
             task.Value = task.MaxValue;
         }
 
