@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Hypernetworks.Samples;
 
 /// <summary>
-/// Progress bars for long work: each bar is one training run whose epochs move the bar and whose last losses show in
+/// Progress bars for long work: each bar is one training run whose epochs move the bar and whose last loss shows in
 /// its description. Steps that report no progress (a stock trainer) show as a bar that fills when they finish.
 /// </summary>
 public sealed class TrainingBar : IProgress<TrainingProgress>
