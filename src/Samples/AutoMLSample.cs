@@ -3,74 +3,128 @@ using System.Globalization;
 using Hypernetworks.MLNet;
 using Hypernetworks.MLNet.AutoML;
 using Microsoft.ML;
+using Spectre.Console;
 
 namespace Hypernetworks.Samples;
 
 /// <summary>
 /// AutoML: a cost-frugal sweep of hypernetwork shapes and training settings on the sinusoid task family, with early
-/// stopping of poor trials, trials kept in a trial store (SQLite in a temporary folder by default). Prints every
-/// trial and the best, and scores the best on held-out rows against the default options (the sweep's first trial).
-/// Arguments: <c>automl [--store sqlite:PATH|postgres:CONNSTR] [--seconds N] [--trials N] [--no-asha]</c>.
+/// stopping of poor trials, trials kept in a trial store (SQLite in a temporary folder by default). Shows the best
+/// trials and scores the best on held-out rows against the default options (the sweep's first trial).
+/// Arguments: <c>automl [--store sqlite:PATH|postgres:CONNSTR|memory] [--seconds N] [--trials N] [--no-asha]</c>.
 /// </summary>
 public static class AutoMLSample
 {
     private const int Tasks = 100;
     private const int PointsPerTask = 40;
 
-    /// <summary>Runs the sample with the process's command-line arguments.</summary>
-    public static void Run()
+    /// <summary>Runs the sample.</summary>
+    /// <param name="args">The arguments after the sample's name.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args)
     {
-        string[] args = Environment.GetCommandLineArgs();
+        ArgumentNullException.ThrowIfNull(args);
         string folder = Directory.CreateTempSubdirectory("hypernetworks-automl-").FullName;
         string store = Option(args, "--store") ?? "sqlite:" + Path.Combine(folder, "sweep.db");
         uint seconds = uint.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
         int trials = int.Parse(Option(args, "--trials") ?? "1000", CultureInfo.InvariantCulture);
         bool asha = !args.Contains("--no-asha");
-        RunAsync(store, seconds, trials, asha).GetAwaiter().GetResult();
+        RunAsync(folder, store, seconds, trials, asha).GetAwaiter().GetResult();
+        return 0;
     }
 
-    private static async Task RunAsync(string store, uint seconds, int trials, bool asha)
+    private static async Task RunAsync(string folder, string store, uint seconds, int trials, bool asha)
     {
         var clock = Stopwatch.StartNew();
-        var mlContext = new MLContext(seed: 1);
-        IDataView train = mlContext.Data.LoadFromEnumerable(Sinusoids(seed: 1));
-        IDataView validation = mlContext.Data.LoadFromEnumerable(Sinusoids(seed: 2));
-        IDataView test = mlContext.Data.LoadFromEnumerable(Sinusoids(seed: 3));
-        var baseOptions = new HypernetworkTrainer.Options { ConditioningColumnName = "Task", FeatureColumnName = "Features", LabelColumnName = "Label", Seed = 1 };
-        Console.WriteLine($"Data:  {Tasks} sinusoid tasks x {PointsPerTask} points each for train, validation and test");
-        Console.WriteLine($"Sweep: CFO, {seconds} s or {trials} trials, ASHA {(asha ? "on" : "off")}, store {store.Split(':')[0]}");
+        Narration.Title("AutoML: sweeping hypernetwork shapes");
+        Narration.Explain(
+            $"{Tasks} sinusoid tasks with {PointsPerTask} points each for training, validation and test. The sweep " +
+            "searches generator and target widths and depths, the generator kind, chunk size or rank, learning rate, " +
+            $"batch size and epochs with a cost-frugal tuner (CFO) for {seconds} s or {trials} trials, whichever " +
+            $"ends first; ASHA early stopping is {(asha ? "on" : "off")}. The first trial is the default options. " +
+            $"Trials are kept in a {store.Split(':')[0]} trial store, so the same store resumes a sweep, and several " +
+            "machines can share a PostgreSQL one.");
 
-        SweepableEstimator sweepable = mlContext.Auto().Hypernetwork(baseOptions);
+        var mlContext = new MLContext(seed: 1);
+        IDataView train = mlContext.Data.LoadFromEnumerable(SinusoidFamily.Rows(Tasks, PointsPerTask, taskSeed: 0, pointSeed: 1));
+        IDataView validation = mlContext.Data.LoadFromEnumerable(SinusoidFamily.Rows(Tasks, PointsPerTask, taskSeed: 0, pointSeed: 2));
+        IDataView test = mlContext.Data.LoadFromEnumerable(SinusoidFamily.Rows(Tasks, PointsPerTask, taskSeed: 0, pointSeed: 3));
+        var baseOptions = new HypernetworkTrainer.Options { ConditioningColumnName = "Task", FeatureColumnName = "Features", LabelColumnName = "Label", Seed = 1 };
+
         await using ITrialStore trialStore = OpenStore(store);
-        TrialResult best = await mlContext.Auto().CreateExperiment()
-            .SetPipeline(mlContext.Transforms.NormalizeMeanVariance("Features").Append(sweepable))
-            .SetDataset(train, validation)
-            .SetRegressionMetric(RegressionMetric.RootMeanSquaredError, labelColumn: "Label")
-            .SetMaxModelToExplore(trials)
-            .SetTrainingTimeInSeconds(seconds)
-            .SetCostFrugalTuner()
-            .SetEarlyStopping(asha)
-            .SetTrialStore(trialStore)
-            .SetMonitor(new ConsoleMonitor())
-            .RunAsync();
+        TrialResult best = await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 16 }, new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask("starting the sweep", maxValue: seconds);
+                Task<TrialResult> run = mlContext.Auto().CreateExperiment()
+                    .SetPipeline(mlContext.Transforms.NormalizeMeanVariance("Features").Append(mlContext.Auto().Hypernetwork(baseOptions)))
+                    .SetDataset(train, validation)
+                    .SetRegressionMetric(RegressionMetric.RootMeanSquaredError, labelColumn: "Label")
+                    .SetMaxModelToExplore(trials)
+                    .SetTrainingTimeInSeconds(seconds)
+                    .SetCostFrugalTuner()
+                    .SetEarlyStopping(asha)
+                    .SetTrialStore(trialStore)
+                    .SetMonitor(new SweepMonitor(task))
+                    .RunAsync();
+                var watch = Stopwatch.StartNew();
+                while (!run.IsCompleted)
+                {
+                    task.Value = Math.Min(seconds, watch.Elapsed.TotalSeconds);
+                    await Task.WhenAny(run, Task.Delay(250)).ConfigureAwait(false);
+                }
+
+                task.Value = seconds;
+                task.StopTask();
+                return await run.ConfigureAwait(false);
+            });
 
         IReadOnlyList<TrialRecord> records = await trialStore.LoadTrialsAsync(CancellationToken.None);
-        Console.WriteLine($"Trials: {records.Count(r => r.IsFinished)} finished ({records.Count(r => r.Status == TrialStatus.Stopped)} stopped early, {records.Count(r => r.Status == TrialStatus.Failed)} failed)");
-        Console.WriteLine($"Best:  trial {best.TrialSettings.TrialId}, validation RMSE {best.Metric:F4}, {best.TrialSettings.Parameter}");
+        WriteTrials(records);
 
         ITransformer model = best.Model ?? throw new InvalidOperationException("The sweep returned no model.");
         double sweptRmse = mlContext.Regression.Evaluate(model.Transform(test)).RootMeanSquaredError;
         ITransformer defaults = mlContext.Transforms.NormalizeMeanVariance("Features").Append(mlContext.Hypernetwork(baseOptions)).Fit(train);
         double defaultRmse = mlContext.Regression.Evaluate(defaults.Transform(test)).RootMeanSquaredError;
-        Console.WriteLine($"Test:  RMSE {sweptRmse:F4} swept vs {defaultRmse:F4} with default options");
-
-        string modelPath = Path.Combine(Path.GetTempPath(), $"hypernetworks-automl-{Guid.NewGuid():N}.zip");
+        string modelPath = Path.Combine(folder, "best.zip");
         mlContext.Model.Save(model, train.Schema, modelPath);
         double stockRmse = mlContext.Regression.Evaluate(mlContext.Model.Load(modelPath, out _).Transform(test)).RootMeanSquaredError;
-        Console.WriteLine($"Saved: {modelPath}; stock ML.NET loads it and scores test RMSE {stockRmse:F4}");
 
-        Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
+        var table = new Table { Title = new TableTitle("Test rows (new points of the same tasks)") }
+            .AddColumn("Model")
+            .AddColumn(new TableColumn("Test RMSE").RightAligned());
+        table.AddRow("default options", Format(defaultRmse));
+        table.AddRow(Markup.Escape($"best of the sweep (trial {best.TrialSettings.TrialId})"), Format(sweptRmse));
+        table.AddRow("the best, saved and read back by stock mlContext.Model.Load", Format(stockRmse));
+        AnsiConsole.Write(table);
+        Narration.Note($"Best trial's parameters: {best.TrialSettings.Parameter}");
+        Narration.Note($"Model: {modelPath}");
+        Narration.Note($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
     }
+
+    private static void WriteTrials(IReadOnlyList<TrialRecord> records)
+    {
+        Narration.Explain($"{records.Count(r => r.IsFinished)} trials finished: {records.Count(r => r.Status == TrialStatus.Stopped)} stopped early by ASHA, {records.Count(r => r.Status == TrialStatus.Failed)} failed.");
+        var table = new Table { Title = new TableTitle("The best five trials") }
+            .AddColumn("Trial")
+            .AddColumn("Status")
+            .AddColumn(new TableColumn("Validation RMSE").RightAligned())
+            .AddColumn(new TableColumn("Time").RightAligned());
+        foreach (TrialRecord record in records.Where(r => r.HasMetric).OrderBy(r => r.Loss).Take(5))
+        {
+            table.AddRow(
+                record.TrialId.ToString(CultureInfo.InvariantCulture),
+                record.Status.ToString(),
+                Format(record.Metric ?? double.NaN),
+                ((record.DurationInMilliseconds ?? 0) / 1000).ToString("F1", CultureInfo.InvariantCulture) + " s");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 
     private static ITrialStore OpenStore(string store)
     {
@@ -90,25 +144,5 @@ public static class AutoMLSample
     {
         int index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static IEnumerable<SinusoidRow> Sinusoids(int seed)
-    {
-        // The same tasks (amplitude, phase) in every set; the points differ with the seed.
-        var tasks = new Random(0);
-        var points = new Random(seed);
-        var rows = new List<SinusoidRow>(Tasks * PointsPerTask);
-        for (int t = 0; t < Tasks; t++)
-        {
-            float amplitude = 0.1f + (4.9f * tasks.NextSingle());
-            float phase = MathF.PI * tasks.NextSingle();
-            for (int p = 0; p < PointsPerTask; p++)
-            {
-                float x = -5f + (10f * points.NextSingle());
-                rows.Add(new SinusoidRow { Task = [amplitude, MathF.Cos(phase), MathF.Sin(phase)], Features = x, Label = amplitude * MathF.Sin(x + phase) });
-            }
-        }
-
-        return rows;
     }
 }
