@@ -18,17 +18,19 @@ public static class ContinualSample
     private const int Epochs = 6;
 
     /// <summary>Runs the sample.</summary>
-    public static void Run()
+    /// <param name="args">The arguments after the sample's name (none are read).</param>
+    /// <returns>The exit code: 3 when Fashion-MNIST is not installed.</returns>
+    public static int Run(string[] args)
     {
         if (!SplitFashionData.IsInstalled)
         {
-            Console.Error.WriteLine($"Fashion-MNIST is not installed in {SplitFashionData.Directory}. Install it with:");
-            Console.Error.WriteLine("  sudo apt-get install dataset-fashion-mnist");
-            Environment.Exit(1);
+            Narration.Error($"Fashion-MNIST is not installed in {SplitFashionData.Directory}. Install it with:");
+            Narration.Error("  sudo apt-get install dataset-fashion-mnist");
+            return 3;
         }
 
         var clock = Stopwatch.StartNew();
-        AnsiConsole.MarkupLine("[bold]Continual learning with a hypernetwork[/]");
+        Narration.Title("Continual learning with a hypernetwork");
         AnsiConsole.WriteLine("Five tasks arrive one after another, each telling two Fashion-MNIST classes apart. A hypernetwork");
         AnsiConsole.WriteLine("generates the weights of a 784-64-2 classifier from a learned embedding of the task id. Each new task");
         AnsiConsole.WriteLine("is learned by trainer.Fit(newTaskData, previousModel) from that task's images alone: the earlier tasks'");
@@ -58,7 +60,8 @@ public static class ContinualSample
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine("\"learned\": right after the task was learned; \"final\": after task 5.");
         AnsiConsole.WriteLine($"With β = {b} every task keeps its accuracy; with β = 0 the generator is free to serve the newest task and the earliest tasks fall towards chance (50%).");
-        AnsiConsole.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F0} s.");
+        Narration.Note($"Done in {clock.Elapsed.TotalSeconds:F0} s.");
+        return 0;
     }
 
     /// <summary>Learns the tasks in order; every task's accuracy right after it was learned and after the last.</summary>
