@@ -7,6 +7,7 @@ var samples = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal
     ["regression"] = RegressionSample.Run,
     ["automl"] = AutoMLSample.Run,
     ["materialize"] = MaterializeSample.Run,
+    ["fewshot"] = FewShotSample.Run,
     ["continual"] = ContinualSample.Run,
     ["torchsharp"] = TorchSharpSample.Run,
 };
