@@ -46,6 +46,24 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     }
 
     [Fact]
+    public void Adapt_ToEpisodesOfNeverSeenClassesBeatsChance()
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView novel = BlobData.Make(mlContext, "episode-", classes: 8, perClass: 20, seed: 55);
+        var episodes = new FewShotEpisodes(mlContext, novel, "Features", "Label", new Hypernetworks.Model.FewShot.EpisodeOptions { Ways = 5, Shots = 2, Queries = 10, Seed = 9 });
+
+        double mean = Enumerable.Range(0, 10).Average(_ =>
+        {
+            FewShotEpisode episode = episodes.Next();
+            using FewShotClassifier classifier = _trained.Model.Adapt(episode.Support);
+            Assert.Equal(episode.Classes.Order(), classifier.Classes.Order());
+            return classifier.Evaluate(episode.Queries, "Label");
+        });
+
+        Assert.True(mean > 0.6, $"mean accuracy {mean} over 10 episodes of new classes (chance 0.2)");
+    }
+
+    [Fact]
     public void SaveAndLoad_OfAnAdaptedClassifierPredictsTheSame()
     {
         var mlContext = new MLContext(seed: 1);
