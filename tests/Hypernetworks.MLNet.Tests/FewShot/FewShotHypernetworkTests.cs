@@ -94,6 +94,21 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     }
 
     [Fact]
+    public void PredictionEngine_ScoresOneRowAsTheViewDoes()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, IDataView queries) = BlobData.Split(mlContext, BlobData.Make(mlContext, "p", classes: 5, perClass: 6, seed: 12), count: 2);
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+        BlobRow row = mlContext.Data.CreateEnumerable<BlobRow>(queries, reuseRowObject: false).First();
+        float[] expected = Predict(mlContext, classifier, queries)[0].Score;
+
+        var engine = mlContext.Model.CreatePredictionEngine<BlobRow, EngineScore>(classifier);
+        float[] actual = engine.Predict(row).Score;
+
+        Assert.Equal(expected, actual, (x, y) => Math.Abs(x - y) <= 1e-6f);
+    }
+
+    [Fact]
     public void SaveOnnx_WritesTheGeneratedClassifier()
     {
         var mlContext = new MLContext(seed: 1);
@@ -212,6 +227,13 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     {
         IDataView scored = mlContext.Transforms.Conversion.MapKeyToValue(nameof(BlobPrediction.PredictedClass), "PredictedLabel").Fit(model.Transform(rows)).Transform(model.Transform(rows));
         return [.. mlContext.Data.CreateEnumerable<BlobPrediction>(scored, reuseRowObject: false)];
+    }
+
+    /// <summary>The score of one row from a prediction engine.</summary>
+    public sealed class EngineScore
+    {
+        /// <summary>The class probabilities.</summary>
+        public float[] Score { get; set; } = [];
     }
 
     /// <summary>One meta-trained model shared by the tests: 12 classes of blobs, 5-way 2-shot episodes.</summary>
