@@ -8,7 +8,7 @@ using Microsoft.ML.Data;
 namespace Hypernetworks.MLNet.FewShot;
 
 /// <summary>
-/// A meta-trained few-shot hypernetwork. It classifies nothing itself: <see cref="Adapt"/> turns a labelled support
+/// A meta-trained few-shot hypernetwork. It classifies nothing itself (its Transform adds no column): <see cref="Adapt"/> turns a labelled support
 /// set of new classes into a <see cref="FewShotClassifier"/>, with no gradient step, and that classifier scores rows
 /// like any ML.NET multiclass model. Save it with <see cref="Save(Stream)"/> to adapt it again later.
 /// </summary>
@@ -88,8 +88,16 @@ public sealed class FewShotHypernetworkTransformer : ITransformer, IDisposable
         return inputSchema;
     }
 
-    /// <summary>Not supported: call <see cref="Adapt"/> and score with the classifier it returns.</summary>
-    public IDataView Transform(IDataView input) => throw NotAdapted();
+    /// <summary>
+    /// Returns <paramref name="input"/> unchanged: the meta-trained model classifies nothing until it is adapted (an
+    /// estimator chain that ends with it transforms its training data through it once). Score with the classifier
+    /// that <see cref="Adapt"/> returns.
+    /// </summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input;
+    }
 
     /// <summary>Not supported: call <see cref="Adapt"/> and score with the classifier it returns.</summary>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => throw NotAdapted();

@@ -67,7 +67,15 @@ internal sealed class LabelledExamples
         {
             cancellationToken.ThrowIfCancellationRequested();
             featureReader.Read(row);
-            labelReader.Read(labelValue);
+            try
+            {
+                labelReader.Read(labelValue);
+            }
+            catch (InvalidOperationException e) when (key.Count > 0)
+            {
+                throw new InvalidOperationException($"{e.Message} A {what} of new classes needs its own key mapping (MapValueToKey fitted on its own labels), not one fitted on other classes.", e);
+            }
+
             values.AddRange(row);
             labels.Add((int)labelValue[0]);
         }

@@ -94,6 +94,46 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     }
 
     [Fact]
+    public void Pipeline_AdaptsThroughItsEarlierTransformsAndSaves()
+    {
+        var mlContext = new MLContext(seed: 1);
+        // The labels are mapped to keys per data set, outside the pipeline: new classes need a key mapping of their own.
+        IDataView rows = BlobData.Make(mlContext, "train-", classes: 20, perClass: 20, seed: 31);
+        var pipeline = mlContext.Transforms.NormalizeMeanVariance("Features")
+            .Append(mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(new FewShotHypernetworkTrainer.Options
+            {
+                Shots = 2, Queries = 5, Steps = 200, LearningRate = 1e-3f, TargetHiddenSizes = [16], SetHiddenSizes = [32, 16], SetEmbeddingSize = 8, Seed = 3,
+            }));
+        using TransformerChain<FewShotHypernetworkTransformer> fitted = pipeline.Fit(rows);
+        IDataView support = BlobData.Make(mlContext, "new-", classes: 5, perClass: 6, seed: 32);
+
+        TransformerChain<ITransformer> adapted = fitted.Adapt(support);
+
+        IDataView scored = mlContext.Transforms.Conversion.MapKeyToValue("PredictedClass", "PredictedLabel").Fit(adapted.Transform(support)).Transform(adapted.Transform(support));
+        Assert.All(scored.GetColumn<string>("PredictedClass"), name => Assert.StartsWith("new-", name, StringComparison.Ordinal));
+        using var stream = new MemoryStream();
+        mlContext.Model.Save(adapted, support.Schema, stream);
+        stream.Position = 0;
+        ITransformer loaded = mlContext.Model.Load(stream, out _);
+        Assert.Equal(adapted.Transform(support).GetColumn<float[]>("Score").SelectMany(s => s), loaded.Transform(support).GetColumn<float[]>("Score").SelectMany(s => s), (x, y) => Math.Abs(x - y) <= 1e-5f);
+        ((IDisposable)adapted.LastTransformer).Dispose();
+    }
+
+    [Fact]
+    public void Adapt_ThrowsWithAHintForLabelsMappedWithTheTrainingKeys()
+    {
+        var mlContext = new MLContext(seed: 1);
+        BlobRow[] train = [.. mlContext.Data.CreateEnumerable<BlobRow>(BlobData.Make(mlContext, "a", classes: 5, perClass: 2, seed: 1), reuseRowObject: false)];
+        BlobRow[] novel = [.. mlContext.Data.CreateEnumerable<BlobRow>(BlobData.Make(mlContext, "b", classes: 5, perClass: 2, seed: 2), reuseRowObject: false)];
+        var trainingKeys = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(BlobRow.Class)).Fit(mlContext.Data.LoadFromEnumerable(train));
+
+        var error = Assert.Throws<InvalidOperationException>(() => _trained.Model.Adapt(trainingKeys.Transform(mlContext.Data.LoadFromEnumerable(novel))));
+
+        Assert.Contains("Column 'Label' row 0 holds a missing key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs its own key mapping", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PredictionEngine_ScoresOneRowAsTheViewDoes()
     {
         var mlContext = new MLContext(seed: 1);
@@ -189,12 +229,16 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     }
 
     [Fact]
-    public void Transform_OfTheMetaTrainedModelSaysToAdaptFirst()
+    public void MetaTrainedModel_AddsNoColumnAndSaysToAdaptForARowMapper()
     {
         var mlContext = new MLContext(seed: 1);
-        var error = Assert.Throws<InvalidOperationException>(() => _trained.Model.Transform(BlobData.Make(mlContext, "t", 5, 3, 1)));
+        IDataView data = BlobData.Make(mlContext, "t", 5, 3, 1);
 
+        Assert.Same(data, _trained.Model.Transform(data));
+        var error = Assert.Throws<InvalidOperationException>(() => _trained.Model.GetRowToRowMapper(data.Schema));
         Assert.Contains("call Adapt(support)", error.Message, StringComparison.Ordinal);
+        var save = Assert.Throws<NotSupportedException>(() => mlContext.Model.Save(_trained.Model, data.Schema, new MemoryStream()));
+        Assert.Contains("FewShotHypernetworkTransformer.Save(stream)", save.Message, StringComparison.Ordinal);
     }
 
     [Fact]
