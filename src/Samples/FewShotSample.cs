@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
 using Hypernetworks.Benchmarks.Suites;
-using Hypernetworks.MLNet.FewShot;
+using Hypernetworks.MLNet;
 using Hypernetworks.Model.FewShot;
 using Microsoft.ML;
 using Microsoft.ML.Data;

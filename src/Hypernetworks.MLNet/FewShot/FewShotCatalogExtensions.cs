@@ -1,7 +1,7 @@
 using Hypernetworks.MLNet.Trainers;
 using Microsoft.ML;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>The few-shot hypernetwork trainer on ML.NET's multiclass classification catalog.</summary>
 public static class FewShotCatalogExtensions

@@ -4,7 +4,7 @@ using Hypernetworks.Model;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>
 /// A few-shot hypernetwork adapted to one support set: the target network generated for it, classifying rows into

@@ -1,4 +1,4 @@
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>How a few-shot hypernetwork turns a support set into its conditioning.</summary>
 public enum FewShotEncoder

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>One N-way K-shot episode drawn by <see cref="FewShotEpisodes"/>: a support set and the queries of its classes.</summary>
 /// <param name="Support">K rows of each of the episode's classes (columns Features and Label).</param>

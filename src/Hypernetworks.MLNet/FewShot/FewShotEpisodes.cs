@@ -3,7 +3,7 @@ using Hypernetworks.Model.FewShot;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>
 /// Seeded N-way K-shot episodes over a labelled data view, for evaluating a meta-trained model the way it was

@@ -2,7 +2,7 @@ using Hypernetworks.Layers;
 using Hypernetworks.Model;
 using Hypernetworks.Model.FewShot;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 public sealed partial class FewShotHypernetworkTrainer
 {

@@ -5,7 +5,7 @@ using Hypernetworks.Model.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>
 /// Meta-trains a few-shot hypernetwork on a labelled data view: every step draws episodes (N classes of the data, K

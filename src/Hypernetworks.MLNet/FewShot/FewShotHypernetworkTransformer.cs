@@ -5,7 +5,7 @@ using Hypernetworks.Model;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>
 /// A meta-trained few-shot hypernetwork. It classifies nothing itself (its Transform adds no column): <see cref="Adapt"/> turns a labelled support

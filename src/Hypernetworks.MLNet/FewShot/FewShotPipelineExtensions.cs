@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>Adapting a fitted pipeline that ends in a meta-trained few-shot hypernetwork.</summary>
 public static class FewShotPipelineExtensions

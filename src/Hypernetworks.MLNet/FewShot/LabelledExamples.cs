@@ -2,7 +2,7 @@ using Hypernetworks.MLNet.Trainers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Hypernetworks.MLNet.FewShot;
+namespace Hypernetworks.MLNet;
 
 /// <summary>
 /// The rows of a labelled data view held in memory for few-shot work: the feature column (a known-size vector of

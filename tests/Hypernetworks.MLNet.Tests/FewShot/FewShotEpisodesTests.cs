@@ -1,4 +1,4 @@
-using Hypernetworks.MLNet.FewShot;
+using Hypernetworks.MLNet;
 using Hypernetworks.Model.FewShot;
 using Microsoft.ML;
 using Microsoft.ML.Data;

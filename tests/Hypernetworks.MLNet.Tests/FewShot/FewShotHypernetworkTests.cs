@@ -1,4 +1,4 @@
-using Hypernetworks.MLNet.FewShot;
+using Hypernetworks.MLNet;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
