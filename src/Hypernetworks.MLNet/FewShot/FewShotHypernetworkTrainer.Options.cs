@@ -33,11 +33,17 @@ public sealed partial class FewShotHypernetworkTrainer
         /// <summary>Adam's learning rate.</summary>
         public const float LearningRate = 1e-4f;
 
-        /// <summary>The target network's hidden widths.</summary>
-        public static readonly IReadOnlyList<int> TargetHiddenSizes = [64];
+        /// <summary>The target network's hidden widths (none: the generated classifier is linear in the features).</summary>
+        public static readonly IReadOnlyList<int> TargetHiddenSizes = [];
 
-        /// <summary>The generator's hidden widths (none: linear heads read z).</summary>
-        public static readonly IReadOnlyList<int> HiddenSizes = [];
+        /// <summary>The generator's hidden widths for the DeepSets encoder, whose z is small (none: linear heads read z).</summary>
+        public static readonly IReadOnlyList<int> DeepSetsHiddenSizes = [];
+
+        /// <summary>
+        /// The generator's hidden widths for the Prototypes and SupportMean encoders, whose z holds whole examples: a
+        /// trunk keeps the heads from reading thousands of values each.
+        /// </summary>
+        public static readonly IReadOnlyList<int> ExampleHiddenSizes = [128, 128];
     }
 
     /// <summary>Options of the few-shot hypernetwork trainer.</summary>
@@ -70,6 +76,12 @@ public sealed partial class FewShotHypernetworkTrainer
         /// <summary>Adam's learning rate.</summary>
         public float LearningRate { get; set; } = Defaults.LearningRate;
 
+        /// <summary>
+        /// The share of the generated weights' initial variance that is the same for every support set (the heads'
+        /// biases); 0 starts every classifier entirely from its support set.
+        /// </summary>
+        public float SharedWeightFraction { get; set; }
+
         /// <summary>New classes made from the data's classes in meta-training (square images: set <see cref="ImageWidth"/>).</summary>
         public ImageAugmentations Augmentations { get; set; } = ImageAugmentations.None;
 
@@ -79,8 +91,11 @@ public sealed partial class FewShotHypernetworkTrainer
         /// <summary>The target network's hidden widths; its input and output sizes come from the data and <see cref="Ways"/>.</summary>
         public IReadOnlyList<int> TargetHiddenSizes { get; set; } = Defaults.TargetHiddenSizes;
 
-        /// <summary>The generator's hidden widths.</summary>
-        public IReadOnlyList<int> HiddenSizes { get; set; } = Defaults.HiddenSizes;
+        /// <summary>
+        /// The generator's hidden widths; null (the default) picks them by encoder:
+        /// <see cref="Defaults.DeepSetsHiddenSizes"/> or <see cref="Defaults.ExampleHiddenSizes"/>.
+        /// </summary>
+        public IReadOnlyList<int>? HiddenSizes { get; set; }
 
         /// <summary>The DeepSets encoder's φ widths (the last is the pooled width).</summary>
         public IReadOnlyList<int> SetHiddenSizes { get; set; } = new HypernetworkSpec().SetHiddenSizes;

@@ -93,7 +93,8 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         Require(options.EpisodesPerStep >= 1, nameof(Options.EpisodesPerStep), $"is {options.EpisodesPerStep}; it must be at least 1");
         Require(options.LearningRate > 0 && float.IsFinite(options.LearningRate), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be positive");
         Require(options.TargetHiddenSizes is not null && options.TargetHiddenSizes.All(s => s > 0), nameof(Options.TargetHiddenSizes), "must be a list of positive widths");
-        Require(options.HiddenSizes is not null && options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be a list of positive widths");
+        Require(options.HiddenSizes is null || options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be null or a list of positive widths");
+        Require(options.SharedWeightFraction is >= 0f and < 1f, nameof(Options.SharedWeightFraction), $"is {options.SharedWeightFraction}; it must be in [0, 1)");
     }
 
     private static void Require(bool condition, string option, string message)
@@ -122,7 +123,8 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         return new HypernetworkSpec
         {
             ConditioningSize = _options.Ways * _options.Shots * featureSize, InputSize = featureSize,
-            TargetLayerSizes = [.. widths.Zip(widths.Skip(1))], HiddenSizes = [.. _options.HiddenSizes], Activation = _options.TargetActivation,
+            TargetLayerSizes = [.. widths.Zip(widths.Skip(1))], Activation = _options.TargetActivation,
+            HiddenSizes = [.. _options.HiddenSizes ?? (_options.Encoder == FewShotEncoder.DeepSets ? Defaults.DeepSetsHiddenSizes : Defaults.ExampleHiddenSizes)],
             Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification, Ways = _options.Ways, Shots = _options.Shots,
             Encoder = _options.Encoder switch
             {
@@ -130,7 +132,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
                 FewShotEncoder.SupportMean => ConditioningEncoderKind.SupportMean,
                 _ => ConditioningEncoderKind.DeepSets,
             },
-            SetHiddenSizes = [.. _options.SetHiddenSizes], SetEmbeddingSize = _options.SetEmbeddingSize, SharedWeightFraction = 0.9f,
+            SetHiddenSizes = [.. _options.SetHiddenSizes], SetEmbeddingSize = _options.SetEmbeddingSize, SharedWeightFraction = _options.SharedWeightFraction,
         };
     }
 }

@@ -254,6 +254,24 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
         Assert.Contains("has 3 examples", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(FewShotEncoder.DeepSets, new int[0])]
+    [InlineData(FewShotEncoder.Prototypes, new[] { 128, 128 })]
+    [InlineData(FewShotEncoder.SupportMean, new[] { 128, 128 })]
+    public void Fit_PicksTheGeneratorWidthsByEncoder(FewShotEncoder encoder, int[] expected)
+    {
+        var mlContext = new MLContext(seed: 1);
+        IDataView data = BlobData.Make(mlContext, "w", classes: 5, perClass: 4, seed: 2);
+
+        using FewShotHypernetworkTransformer model = mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(new FewShotHypernetworkTrainer.Options
+        {
+            Encoder = encoder, Shots = 1, Queries = 2, Steps = 1, Seed = 1,
+        }).Fit(data);
+
+        Assert.Equal(expected, model.Model.Spec.HiddenSizes);
+        Assert.Equal([(BlobData.Size, 5)], model.Model.Spec.TargetLayerSizes);
+    }
+
     [Fact]
     public void Fit_ThrowsForATextLabel()
     {
