@@ -9,6 +9,9 @@ namespace Hypernetworks.Model.Conditioning;
 /// </summary>
 public sealed class SupportMeanEncoder : SetEncoder
 {
+    private SupportSets? _pooledFrom;
+    private SupportSets? _wholeSets;
+
     /// <summary>Creates the encoder for <paramref name="ways"/> classes of <paramref name="shots"/> examples of <paramref name="exampleSize"/> values.</summary>
     public SupportMeanEncoder(int ways, int shots, int exampleSize)
         : base(ways, shots, exampleSize)
@@ -27,5 +30,17 @@ public sealed class SupportMeanEncoder : SetEncoder
     }
 
     private protected override void EncodeSets(ReadOnlySpan<float> examples, SupportSets sets, Span<float> encoded)
-        => SlotMeans.Compute(examples, ExampleSize, new SupportSets(1, sets.Count, sets.Examples, i => sets.SlotOf(i) / sets.Ways), encoded);
+    {
+        // One slot per set: every example of a set, whatever its label (kept while the sets repeat, so a warm step allocates nothing).
+        if (!ReferenceEquals(_pooledFrom, sets))
+        {
+            _wholeSets = WholeSets(sets);
+            _pooledFrom = sets;
+        }
+
+        SlotMeans.Compute(examples, ExampleSize, _wholeSets!, encoded);
+    }
+
+    // Its own method: a lambda capturing a parameter makes its closure on entry to the method that declares it.
+    private static SupportSets WholeSets(SupportSets sets) => new(1, sets.Count, sets.Examples, i => sets.SlotOf(i) / sets.Ways);
 }

@@ -21,6 +21,7 @@ public sealed class EpisodeSampler : ITrainingBatchSource
     private readonly int[] _augmented;
     private readonly int[][] _sourceIndex;
     private readonly SeededRandom _random;
+    private readonly Episode _batchEpisode;
     private int _served;
 
     /// <summary>
@@ -69,6 +70,7 @@ public sealed class EpisodeSampler : ITrainingBatchSource
         _sourceIndex = ImageTransforms.SourceIndices(options.Augmentations, options.ImageWidth, exampleSize);
         TransformCount = _sourceIndex.Length;
         _augmented = [.. Enumerable.Range(0, _poolClasses.Length * TransformCount)];
+        _batchEpisode = new Episode(new int[options.Ways], new int[options.Ways * options.Shots], new int[options.Ways * options.Queries]);
         if (_augmented.Length < options.Ways)
         {
             throw new ArgumentException($"The sampler has {_augmented.Length} classes (with augmentations); a {options.Ways}-way episode needs at least {options.Ways}.", nameof(classes));
@@ -90,11 +92,17 @@ public sealed class EpisodeSampler : ITrainingBatchSource
     /// <summary>Draws the next episode.</summary>
     public Episode Sample()
     {
+        var episode = new Episode(new int[_options.Ways], new int[_options.Ways * _options.Shots], new int[_options.Ways * _options.Queries]);
+        Draw(episode.Classes, episode.Support, episode.Queries);
+        return episode;
+    }
+
+    /// <summary>Draws the next episode into the given arrays (classes [ways], support [ways × shots], queries [ways × queries]).</summary>
+    private void Draw(int[] classes, int[] support, int[] queries)
+    {
         int ways = _options.Ways;
         Shuffle(_augmented, ways);
-        var classes = _augmented[..ways];
-        var support = new int[ways * _options.Shots];
-        var queries = new int[ways * _options.Queries];
+        _augmented.AsSpan(0, ways).CopyTo(classes);
         for (int label = 0; label < ways; label++)
         {
             int[] pool = _pools[classes[label] / TransformCount];
@@ -102,8 +110,6 @@ public sealed class EpisodeSampler : ITrainingBatchSource
             pool.AsSpan(0, _options.Shots).CopyTo(support.AsSpan(label * _options.Shots));
             pool.AsSpan(_options.Shots, _options.Queries).CopyTo(queries.AsSpan(label * _options.Queries));
         }
-
-        return new Episode(classes, support, queries);
     }
 
     /// <summary>Copies data row <paramref name="row"/> as augmented class <paramref name="augmentedClass"/> shows it.</summary>
@@ -134,7 +140,8 @@ public sealed class EpisodeSampler : ITrainingBatchSource
         int width = ways * _options.Shots * _exampleSize;
         for (int e = 0; e < episodes; e++)
         {
-            Episode episode = Sample();
+            Episode episode = _batchEpisode;
+            Draw(episode.Classes, episode.Support, episode.Queries);
             int first = e * perEpisode;
             Span<float> set = conditioning.Slice(first * width, width);
             for (int s = 0; s < episode.Support.Length; s++)
