@@ -122,7 +122,24 @@ public sealed class FewShotClassifier : ITransformer, IDisposable
         return rows == 0 ? double.NaN : (double)correct / rows;
     }
 
-    /// <inheritdoc />
+    /// <summary>Deletes the temporary ONNX file if the classifier was never disposed (ML.NET users seldom dispose transformers).</summary>
+    ~FewShotClassifier()
+    {
+        try
+        {
+            File.Delete(_chain.ModelPath);
+        }
+        catch (IOException)
+        {
+            // A finalizer must not throw; the file is in the temporary folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    /// <summary>Disposes the ONNX session and deletes the temporary ONNX file the stock chain reads when it is saved.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -132,6 +149,7 @@ public sealed class FewShotClassifier : ITransformer, IDisposable
 
         _disposed = true;
         _chain.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     internal static FewShotClassifier Create(TargetNetwork network, string featureColumnName, LabelKeyValues classes, DataViewSchema inputSchema)

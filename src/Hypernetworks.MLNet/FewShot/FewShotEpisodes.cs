@@ -44,10 +44,12 @@ public sealed class FewShotEpisodes
         Options = options;
         int[] present = [.. examples.Labels.Distinct().Order()];
         int[] drawn = classes is null ? present : [.. classes.Distinct().Order()];
-        int missing = drawn.FirstOrDefault(c => Array.BinarySearch(present, c) < 0, -1);
-        if (missing >= 0)
+        foreach (int c in drawn)
         {
-            throw new ArgumentException($"Class key {missing} has no row in label column '{labelColumnName}'.", nameof(classes));
+            if (Array.BinarySearch(present, c) < 0)
+            {
+                throw new ArgumentException($"Class key {c} has no row in label column '{labelColumnName}' (keys are zero-based indices of its values).", nameof(classes));
+            }
         }
 
         try

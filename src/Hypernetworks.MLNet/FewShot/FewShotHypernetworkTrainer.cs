@@ -40,12 +40,20 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
     {
         ArgumentNullException.ThrowIfNull(input);
         CheckOptions(_options);
-        LabelledExamples examples = LabelledExamples.Read(input, _options.FeatureColumnName, _options.LabelColumnName, null, "training data", _options.CancellationToken);
+        LabelledExamples examples = LabelledExamples.Read(input, _options.FeatureColumnName, _options.LabelColumnName, null, LabelledExamples.TrainingData, _options.CancellationToken);
         int[] classes = [.. examples.Labels.Distinct().Order()];
+        CheckClasses(examples, classes);
+        if (_options.Augmentations != ImageAugmentations.None && (long)_options.ImageWidth * _options.ImageWidth != examples.FeatureSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Options.ImageWidth), $"FewShotHypernetworkTrainer.Options.ImageWidth is {_options.ImageWidth}; the augmentations transform square images, so its square must be the {examples.FeatureSize} values of feature column '{_options.FeatureColumnName}'.");
+        }
+
+        // Epochs of an equal number of steps that multiply to exactly Options.Steps (the loop reports once an epoch).
+        int perEpoch = Enumerable.Range(1, Math.Min(_options.Steps, 100)).Last(d => _options.Steps % d == 0);
         var episodes = new EpisodeOptions
         {
             Ways = _options.Ways, Shots = _options.Shots, Queries = _options.Queries, EpisodesPerBatch = _options.EpisodesPerStep,
-            BatchesPerEpoch = Math.Min(_options.Steps, 100), Augmentations = _options.Augmentations, ImageWidth = _options.ImageWidth, Seed = (ulong)_seed,
+            BatchesPerEpoch = perEpoch, Augmentations = _options.Augmentations, ImageWidth = _options.ImageWidth, Seed = (ulong)_seed,
         };
         EpisodeSampler sampler = MakeSampler(examples, classes, episodes);
         HypernetworkSpec spec = MakeSpec(examples.FeatureSize);
@@ -55,7 +63,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
             using IChannel channel = _host.Start("Meta-training");
             var loop = new TrainingLoop(new TrainingOptions
             {
-                Epochs = Math.Max(1, (_options.Steps + episodes.BatchesPerEpoch - 1) / episodes.BatchesPerEpoch), BatchSize = episodes.BatchRows,
+                Epochs = _options.Steps / perEpoch, BatchSize = episodes.BatchRows,
                 LearningRate = _options.LearningRate, Seed = (ulong)_seed,
             });
             loop.Fit(model, sampler, progress: new ChannelProgress(channel, _options.Progress), cancellationToken: _options.CancellationToken);
@@ -94,6 +102,11 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         Require(options.LearningRate > 0 && float.IsFinite(options.LearningRate), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be positive");
         Require(options.TargetHiddenSizes is not null && options.TargetHiddenSizes.All(s => s > 0), nameof(Options.TargetHiddenSizes), "must be a list of positive widths");
         Require(options.HiddenSizes is null || options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be null or a list of positive widths");
+        Require(options.SetHiddenSizes is { Count: > 0 } && options.SetHiddenSizes.All(s => s > 0), nameof(Options.SetHiddenSizes), "must be a non-empty list of positive widths");
+        Require(options.SetEmbeddingSize > 0, nameof(Options.SetEmbeddingSize), $"is {options.SetEmbeddingSize}; it must be positive");
+        Require(Enum.IsDefined(options.TargetActivation), nameof(Options.TargetActivation), $"is {options.TargetActivation}, not a known activation");
+        Require((options.Augmentations & ~(ImageAugmentations.Rotations | ImageAugmentations.Flips)) == 0, nameof(Options.Augmentations), $"is {options.Augmentations}, not a known combination");
+        Require(options.Augmentations == ImageAugmentations.None || options.ImageWidth > 0, nameof(Options.ImageWidth), $"is {options.ImageWidth}; the augmentations need the side of the square images");
         Require(options.SharedWeightFraction is >= 0f and < 1f, nameof(Options.SharedWeightFraction), $"is {options.SharedWeightFraction}; it must be in [0, 1)");
     }
 
@@ -105,15 +118,32 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         }
     }
 
-    private EpisodeSampler MakeSampler(LabelledExamples examples, int[] classes, EpisodeOptions episodes)
+    private static EpisodeSampler MakeSampler(LabelledExamples examples, int[] classes, EpisodeOptions episodes)
+        => new(examples.Features, examples.FeatureSize, examples.Labels, classes, episodes);
+
+    /// <summary>Every class needs Shots + Queries rows, and there must be enough classes for an episode; errors name the class's value.</summary>
+    private void CheckClasses(LabelledExamples examples, int[] classes)
     {
-        try
+        IReadOnlyList<string> names = LabelKeyValues.From(examples.LabelColumn).Values;
+        int needed = _options.Shots + _options.Queries;
+        var counts = new int[names.Count];
+        foreach (int label in examples.Labels)
         {
-            return new EpisodeSampler(examples.Features, examples.FeatureSize, examples.Labels, classes, episodes);
+            counts[label]++;
         }
-        catch (ArgumentException e)
+
+        foreach (int c in classes)
         {
-            throw new ArgumentException($"Label column '{_options.LabelColumnName}': {e.Message}", nameof(Options), e);
+            if (counts[c] < needed)
+            {
+                throw new ArgumentException($"Label column '{_options.LabelColumnName}': class '{names[c]}' has {counts[c]} examples; an episode of {_options.Shots} shots and {_options.Queries} queries needs at least {needed}.", nameof(Options));
+            }
+        }
+
+        int transforms = (_options.Augmentations.HasFlag(ImageAugmentations.Rotations) ? 4 : 1) * (_options.Augmentations.HasFlag(ImageAugmentations.Flips) ? 2 : 1);
+        if (classes.Length * transforms < _options.Ways)
+        {
+            throw new ArgumentException($"Label column '{_options.LabelColumnName}' holds {classes.Length} classes ({classes.Length * transforms} with augmentations); a {_options.Ways}-way episode needs at least {_options.Ways}.", nameof(Options));
         }
     }
 

@@ -46,7 +46,9 @@ public sealed class FewShotHypernetworkTransformer : ITransformer, IDisposable
     /// <summary>
     /// Adapts to the classes of <paramref name="support"/> with no gradient step: it must hold exactly
     /// <see cref="Ways"/> classes in its label column (a key), each with at least <see cref="Shots"/> rows. The
-    /// classifier predicts those classes, labelled with the support's own label values (the key's values).
+    /// classifier predicts those classes, labelled with the support's own label values (the key's values). Calls may
+    /// come from several threads (they take turns on the hypernetwork); dispose the classifiers, or their finalizers
+    /// delete their temporary ONNX files.
     /// </summary>
     /// <param name="support">Labelled rows of the new classes, with the feature and label columns of meta-training.</param>
     public FewShotClassifier Adapt(IDataView support)
@@ -58,7 +60,9 @@ public sealed class FewShotHypernetworkTransformer : ITransformer, IDisposable
         int[] keys = [.. examples.Labels.Distinct().Order()];
         if (keys.Length != Ways)
         {
-            throw new ArgumentException($"Label column '{LabelColumnName}' of the support set holds {keys.Length} classes ({string.Join(", ", keys.Select(k => all.Values[k]))}); the model was meta-trained for {Ways}-way episodes, so it needs exactly {Ways}.", nameof(support));
+            string[] empty = [.. Enumerable.Range(0, all.Values.Count).Where(k => Array.BinarySearch(keys, k) < 0).Select(k => all.Values[k])];
+            string none = keys.Length < Ways && empty.Length > 0 ? $"; these classes of its key have no example: {string.Join(", ", empty)}" : string.Empty;
+            throw new ArgumentException($"Label column '{LabelColumnName}' of the support set holds {keys.Length} classes ({string.Join(", ", keys.Select(k => all.Values[k]))}); the model was meta-trained for {Ways}-way episodes, so it needs exactly {Ways}{none}.", nameof(support));
         }
 
         var labels = new int[examples.Labels.Length];
@@ -76,7 +80,13 @@ public sealed class FewShotHypernetworkTransformer : ITransformer, IDisposable
             labels[i] = Array.BinarySearch(keys, examples.Labels[i]);
         }
 
-        TargetNetwork network = Model.Adapt(examples.Features, labels);
+        TargetNetwork network;
+        lock (Model)
+        {
+            // The hypernetwork's scratch buffers serve one call at a time.
+            network = Model.Adapt(examples.Features, labels);
+        }
+
         LabelKeyValues classes = LabelKeyValues.Load(all.ItemTypeName, [.. keys.Select(k => all.Values[k])]);
         return FewShotClassifier.Create(network, FeatureColumnName, classes, support.Schema);
     }

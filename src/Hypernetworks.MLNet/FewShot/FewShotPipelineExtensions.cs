@@ -12,6 +12,8 @@ public static class FewShotPipelineExtensions
     /// adapted classifier in its place, ready to score, save and load like any ML.NET model. The pipeline's earlier
     /// transformers are shared with <paramref name="pipeline"/>, not copied. Map the label to a key outside the
     /// pipeline, once per data set: a key mapping fitted on the meta-training classes knows none of the new ones.
+    /// Because the earlier transformers are shared, dispose only the returned chain's <c>LastTransformer</c> (the
+    /// classifier), not the chain: disposing a chain disposes every transformer in it.
     /// </summary>
     /// <param name="pipeline">A fitted chain whose last transformer is the meta-trained hypernetwork.</param>
     /// <param name="support">Labelled rows of the new classes, as the pipeline's input.</param>

@@ -10,6 +10,9 @@ namespace Hypernetworks.MLNet;
 /// </summary>
 internal sealed class LabelledExamples
 {
+    /// <summary>What meta-training data is called in messages.</summary>
+    public const string TrainingData = "training data";
+
     private LabelledExamples(float[] features, int featureSize, int[] labels, DataViewSchema.Column labelColumn)
     {
         Features = features;
@@ -71,7 +74,7 @@ internal sealed class LabelledExamples
             {
                 labelReader.Read(labelValue);
             }
-            catch (InvalidOperationException e) when (key.Count > 0)
+            catch (InvalidOperationException e) when (what != TrainingData)
             {
                 throw new InvalidOperationException($"{e.Message} A {what} of new classes needs its own key mapping (MapValueToKey fitted on its own labels), not one fitted on other classes.", e);
             }

@@ -89,6 +89,7 @@ public class SetEncoderTests
 
     [Theory]
     [InlineData(ConditioningEncoderKind.Prototypes)]
+    [InlineData(ConditioningEncoderKind.SupportMean)]
     [InlineData(ConditioningEncoderKind.DeepSets)]
     public void Encode_OfTheFixedLayoutEqualsForward(ConditioningEncoderKind kind)
     {
@@ -142,11 +143,14 @@ public class SetEncoderTests
     }
 
     [Theory]
-    [InlineData(ConditioningEncoderKind.Prototypes)]
-    [InlineData(ConditioningEncoderKind.DeepSets)]
-    public void Hypernetwork_GradientsMatchFiniteDifferences(ConditioningEncoderKind kind)
+    [InlineData(ConditioningEncoderKind.Prototypes, false)]
+    [InlineData(ConditioningEncoderKind.DeepSets, false)]
+    [InlineData(ConditioningEncoderKind.DeepSets, true)]
+    public void Hypernetwork_GradientsMatchFiniteDifferences(ConditioningEncoderKind kind, bool oneSupportSetPerSlice)
     {
-        HypernetworkSpec spec = Spec(kind);
+        HypernetworkSpec full = Spec(kind);
+        // A generated-weights budget of one support set's network makes the batch run in slices of one group.
+        HypernetworkSpec spec = oneSupportSetPerSlice ? WithMaxGenerated(full, full.TargetParameterCount()) : full;
         using var net = new Hypernetwork(spec, seed: 3);
         (float[] conditioning, float[] data, float[] labels) = ModelFixtures.Batch(spec, rows: 6, distinct: 2, seed: 12);
         for (int i = 0; i < labels.Length; i++)
@@ -194,6 +198,13 @@ public class SetEncoderTests
 
         Assert.Contains("Adapt needs a few-shot encoder", error.Message, StringComparison.Ordinal);
     }
+
+    private static HypernetworkSpec WithMaxGenerated(HypernetworkSpec s, long floats) => new()
+    {
+        ConditioningSize = s.ConditioningSize, InputSize = s.InputSize, TargetLayerSizes = s.TargetLayerSizes, HiddenSizes = s.HiddenSizes,
+        Activation = s.Activation, GeneratorActivation = s.GeneratorActivation, Task = s.Task, Encoder = s.Encoder, Ways = s.Ways, Shots = s.Shots,
+        SetHiddenSizes = s.SetHiddenSizes, SetEmbeddingSize = s.SetEmbeddingSize, MaxGeneratedFloats = floats,
+    };
 
     [Fact]
     public void Spec_RejectsAConditioningSizeThatIsNotTheSupportSet()

@@ -74,6 +74,8 @@ public sealed class DeepSetsEncoder : SetEncoder
             throw new InvalidOperationException("DeepSetsEncoder.Backward must follow a Forward of the same rows.");
         }
 
+        // The pooled buffer is reused for the gradient below: a second Backward needs another Forward first.
+        _lastSets = null;
         int slots = sets.Counts.Length;
         int pooled = _phi.OutputSize;
         Span<float> gradHidden = _gradRhoHidden.Span(slots * EmbeddingSize);

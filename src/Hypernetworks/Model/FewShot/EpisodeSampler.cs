@@ -131,8 +131,13 @@ public sealed class EpisodeSampler : ITrainingBatchSource
     {
         int ways = _options.Ways;
         int perEpisode = ways * _options.Queries;
+        if (capacity < perEpisode)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), $"A batch of {capacity} rows cannot hold one episode of {ways} × {_options.Queries} queries; use a batch size of EpisodeOptions.BatchRows ({_options.BatchRows}).");
+        }
+
         int episodes = Math.Min(_options.EpisodesPerBatch, capacity / perEpisode);
-        if (_served++ >= _options.BatchesPerEpoch || episodes == 0)
+        if (_served++ >= _options.BatchesPerEpoch)
         {
             return 0;
         }
