@@ -10,7 +10,7 @@ namespace Hypernetworks.Benchmarks.Suites;
 
 /// <summary>
 /// Few-shot on classes never seen in meta-training: Fashion-MNIST meta-trains on classes 0, 1, 4, 5, 9 (T-shirt,
-/// trouser, coat, sandal, ankle boot; each also rotated by 90°, 180°, 270° as new classes) from the train split and
+/// trouser, coat, sandal, ankle boot; by default each also rotated by 90°, 180°, 270° and mirrored, 40 classes in all) from the train split and
 /// meta-tests on 2, 3, 6, 7, 8 (pullover, dress, shirt, sneaker, bag) from the test split, 5-way K-shot with 15
 /// queries per class over 600 test episodes. Each novel class has a relative in meta-training (tops, footwear), so
 /// features can carry over. The same 600 episodes are also classified by the nearest class prototype in pixel
@@ -27,7 +27,7 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
 
     public string Name => "fewshot-novel";
 
-    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none) --lr R (default 1e-4) --target-hidden H (default 64) --augment rotations|flips|both|none (default rotations) --seed N";
+    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none) --lr R (default 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --seed N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -48,7 +48,7 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             "mean" => ConditioningEncoderKind.SupportMean,
             _ => throw new ArgumentException($"Option --encoder is '{encoderName}'; expected prototypes, deepsets or mean.", nameof(options)),
         };
-        ImageAugmentations augment = options.GetString("augment", "rotations") switch
+        ImageAugmentations augment = options.GetString("augment", "both") switch
         {
             "rotations" => ImageAugmentations.Rotations,
             "flips" => ImageAugmentations.Flips,
@@ -57,8 +57,12 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             string other => throw new ArgumentException($"Option --augment is '{other}'; expected rotations, flips, both or none.", nameof(options)),
         };
         string hidden = options.GetString("hidden", string.Empty);
-        int targetHidden = options.GetInt("target-hidden", 64);
+        int targetHidden = options.GetInt("target-hidden", 0);
         float learningRate = float.Parse(options.GetString("lr", "1e-4"), CultureInfo.InvariantCulture);
+        float weightDecay = float.Parse(options.GetString("wd", "0"), CultureInfo.InvariantCulture);
+        float sharedFraction = float.Parse(options.GetString("shared", "0"), CultureInfo.InvariantCulture);
+        string setHidden = options.GetString("set-hidden", string.Join(',', HypernetworkSpec.DefaultSetHiddenSizes));
+        int setEmbedding = options.GetInt("set-embedding", HypernetworkSpec.DefaultSetEmbeddingSize);
 
         (float[] trainImages, byte[] trainLabels) = FashionMnist.Load(test: false);
         (float[] testImages, byte[] testLabels) = FashionMnist.Load(test: true);
@@ -72,14 +76,14 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
 
         var spec = new HypernetworkSpec
         {
-            ConditioningSize = Ways * shots * Pixels, InputSize = Pixels, TargetLayerSizes = [(Pixels, targetHidden), (targetHidden, Ways)],
+            ConditioningSize = Ways * shots * Pixels, InputSize = Pixels, TargetLayerSizes = targetHidden == 0 ? [(Pixels, Ways)] : [(Pixels, targetHidden), (targetHidden, Ways)],
             HiddenSizes = hidden.Length == 0 ? [] : [.. hidden.Split(',').Select(int.Parse)], Activation = Activation.Relu,
             Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification, Encoder = encoder, Ways = Ways, Shots = shots,
-            SharedWeightFraction = 0.9f,
+            SharedWeightFraction = sharedFraction, SetHiddenSizes = [.. setHidden.Split(',').Select(int.Parse)], SetEmbeddingSize = setEmbedding,
         };
         using var net = new Hypernetwork(spec, (ulong)seed);
         long start = Stopwatch.GetTimestamp();
-        var loop = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / trainEpisodes.BatchesPerEpoch), BatchSize = trainEpisodes.BatchRows, LearningRate = learningRate, Seed = (ulong)seed });
+        var loop = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / trainEpisodes.BatchesPerEpoch), BatchSize = trainEpisodes.BatchRows, LearningRate = learningRate, WeightDecay = weightDecay, Seed = (ulong)seed });
         loop.Fit(net, train, progress: new StderrProgress(Name));
         double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 

@@ -11,6 +11,12 @@ public sealed class HypernetworkSpec
     /// <summary>Default generator hidden sizes.</summary>
     public static readonly IReadOnlyList<int> DefaultHiddenSizes = [256, 256];
 
+    /// <summary>Default widths of the DeepSets encoder's φ layers.</summary>
+    public static readonly IReadOnlyList<int> DefaultSetHiddenSizes = [256, 128];
+
+    /// <summary>Default width of the DeepSets encoder's ρ output per class.</summary>
+    public const int DefaultSetEmbeddingSize = 32;
+
     /// <summary>Width of a conditioning row (1 for <see cref="ConditioningEncoderKind.Embedding"/>: the key).</summary>
     public int ConditioningSize { get; init; }
 
@@ -48,10 +54,10 @@ public sealed class HypernetworkSpec
     public int Shots { get; init; }
 
     /// <summary>Widths of the DeepSets encoder's φ layers (ReLU after each); the last is the pooled width.</summary>
-    public IReadOnlyList<int> SetHiddenSizes { get; init; } = [256, 128];
+    public IReadOnlyList<int> SetHiddenSizes { get; init; } = DefaultSetHiddenSizes;
 
     /// <summary>Width of ρ's output per class for the DeepSets encoder; z is <see cref="Ways"/> of them.</summary>
-    public int SetEmbeddingSize { get; init; } = 32;
+    public int SetEmbeddingSize { get; init; } = DefaultSetEmbeddingSize;
 
     /// <summary>True for the few-shot encoders, whose conditioning row is a support set.</summary>
     public bool IsSetEncoder => Encoder is ConditioningEncoderKind.Prototypes or ConditioningEncoderKind.SupportMean or ConditioningEncoderKind.DeepSets;
