@@ -39,8 +39,9 @@ public static class FewShotSample
         Narration.Title("Few-shot: new classes from a few labelled images, with no gradient step");
         Narration.Explain(
             $"Meta-training draws episodes of 5 classes from {Names(MetaTrainClasses)} (each also rotated by 90°, 180° and " +
-            $"270°, as classes of their own), {shots} support images and 15 queries per class. A DeepSets encoder turns each " +
-            "support set into a code and the hypernetwork generates a 784-64-5 classifier from it, trained on the queries.");
+            $"270°, and mirrored, as classes of their own: 40 in all), {shots} support images and 15 queries per class. A " +
+            "DeepSets encoder turns each support set into a code and the hypernetwork generates a linear 784-5 classifier " +
+            "from it, trained on the queries.");
 
         var mlContext = new MLContext(seed: 1);
         (float[] trainImages, byte[] trainLabels) = FashionMnist.Load(test: false);
@@ -48,7 +49,7 @@ public static class FewShotSample
         IDataView train = Labelled(mlContext, trainImages, trainLabels, [.. Enumerable.Range(0, trainLabels.Length).Where(i => MetaTrainClasses.Contains(trainLabels[i]))]);
         var options = new FewShotHypernetworkTrainer.Options
         {
-            Shots = shots, Steps = steps, Augmentations = ImageAugmentations.Rotations, ImageWidth = 28, Seed = 1,
+            Shots = shots, Steps = steps, Augmentations = ImageAugmentations.Rotations | ImageAugmentations.Flips, ImageWidth = 28, Seed = 1,
         };
         using FewShotHypernetworkTransformer metaTrained = TrainingBar.Show(context =>
         {

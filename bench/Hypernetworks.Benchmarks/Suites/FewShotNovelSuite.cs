@@ -27,7 +27,7 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
 
     public string Name => "fewshot-novel";
 
-    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none) --lr R (default 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --seed N";
+    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none for deepsets, 128,128 for the others) --lr R (default 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --seed N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -56,7 +56,8 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             "none" => ImageAugmentations.None,
             string other => throw new ArgumentException($"Option --augment is '{other}'; expected rotations, flips, both or none.", nameof(options)),
         };
-        string hidden = options.GetString("hidden", string.Empty);
+        // As the ML.NET trainer: linear heads read DeepSets' small z; a trunk sits before heads whose z holds whole examples.
+        string hidden = options.GetString("hidden", encoder == ConditioningEncoderKind.DeepSets ? string.Empty : "128,128");
         int targetHidden = options.GetInt("target-hidden", 0);
         float learningRate = float.Parse(options.GetString("lr", "1e-4"), CultureInfo.InvariantCulture);
         float weightDecay = float.Parse(options.GetString("wd", "0"), CultureInfo.InvariantCulture);
