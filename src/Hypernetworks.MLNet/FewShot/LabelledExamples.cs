@@ -59,7 +59,10 @@ internal sealed class LabelledExamples
             throw new ArgumentException($"Label column '{labelColumnName}' is {label.Type}; few-shot learning reads a key (use MapValueToKey).", nameof(data));
         }
 
-        var values = new List<float>();
+        // Written straight into the final array when the view knows its row count, so a large data set is held once.
+        long? known = data.GetRowCount();
+        float[]? exact = known is long count && count * vector.Size <= Array.MaxLength ? new float[count * vector.Size] : null;
+        var values = exact is null ? new List<float>() : null;
         var labels = new List<int>();
         var row = new float[vector.Size];
         var labelValue = new float[1];
@@ -79,10 +82,24 @@ internal sealed class LabelledExamples
                 throw new InvalidOperationException($"{e.Message} A {what} of new classes needs its own key mapping (MapValueToKey fitted on its own labels), not one fitted on other classes.", e);
             }
 
-            values.AddRange(row);
+            if (exact is not null)
+            {
+                if ((long)(labels.Count + 1) * vector.Size > exact.Length)
+                {
+                    throw new InvalidOperationException($"The {what} reported {known} rows but its cursor gives more.");
+                }
+
+                row.CopyTo(exact, (long)labels.Count * vector.Size);
+            }
+            else
+            {
+                values!.AddRange(row);
+            }
+
             labels.Add((int)labelValue[0]);
         }
 
-        return new LabelledExamples([.. values], vector.Size, [.. labels], label);
+        float[] all = exact is null ? [.. values!] : exact.Length == labels.Count * vector.Size ? exact : exact[..(labels.Count * vector.Size)];
+        return new LabelledExamples(all, vector.Size, [.. labels], label);
     }
 }
