@@ -26,6 +26,11 @@ internal sealed class TorchHypernetwork : IDisposable
             throw new NotSupportedException("The TorchSharp backend has no libtorch form of a custom conditioning encoder; train this hypernetwork on the managed backend.");
         }
 
+        if (_spec.IsSetEncoder)
+        {
+            throw new NotSupportedException($"The TorchSharp backend has no libtorch form of the few-shot {_spec.Encoder} encoder; meta-train this hypernetwork on the managed backend.");
+        }
+
         Device = device;
         Parameters = [.. network.Parameters.Select(p => Upload(p, device))];
         var cursor = new ParameterCursor(Parameters, [.. network.Parameters.Select(p => p.Name)]);

@@ -105,6 +105,20 @@ public class TorchTrainingTests
     }
 
     [SkippableFact]
+    public void Open_RejectsAFewShotEncoder()
+    {
+        Libtorch.Require();
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = 2 * 1 * 3, InputSize = 3, TargetLayerSizes = [(3, 2)], HiddenSizes = [], Task = HypernetworkTask.MulticlassClassification,
+            Encoder = ConditioningEncoderKind.DeepSets, Ways = 2, Shots = 1, SetHiddenSizes = [4], SetEmbeddingSize = 2,
+        };
+        using var network = new Hypernetwork(spec, 0);
+        var e = Assert.Throws<NotSupportedException>(() => new TorchSharpBackend().Open(network, new TrainingOptions()));
+        Assert.Contains("few-shot DeepSets encoder", e.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Open_RejectsACustomEncoder()
     {
         Libtorch.Require();
