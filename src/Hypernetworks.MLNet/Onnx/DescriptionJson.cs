@@ -99,7 +99,7 @@ internal static class DescriptionJson
         if (root.TryGetProperty(nameof(HypernetworkGraphDescription.LearnedKeys), out _))
         {
             learnedKeys = [];
-            foreach (JsonElement key in JsonFields.Array(root, nameof(HypernetworkGraphDescription.LearnedKeys), What).EnumerateArray())
+            foreach (JsonElement key in JsonFields.Array(root, nameof(HypernetworkGraphDescription.LearnedKeys), What, GraphLimits.MaxWidth).EnumerateArray())
             {
                 learnedKeys.Add(JsonFields.Element(key, nameof(HypernetworkGraphDescription.LearnedKeys), What));
             }

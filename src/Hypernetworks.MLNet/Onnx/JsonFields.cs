@@ -68,12 +68,12 @@ internal static class JsonFields
             : throw new HypernetworkModelFormatException($"The graph's {what} field '{name}' is '{text}', not a known {typeof(T).Name}.");
     }
 
-    public static JsonElement Array(JsonElement obj, string name, string what)
+    public static JsonElement Array(JsonElement obj, string name, string what, int maxLength = MaxArrayLength)
     {
         JsonElement array = Get(obj, name, JsonValueKind.Array, what);
-        return array.GetArrayLength() <= MaxArrayLength
+        return array.GetArrayLength() <= maxLength
             ? array
-            : throw new HypernetworkModelFormatException($"The graph's {what} field '{name}' has more than {MaxArrayLength} entries.");
+            : throw new HypernetworkModelFormatException($"The graph's {what} field '{name}' has more than {maxLength} entries.");
     }
 
     public static int Element(JsonElement element, string name, string what)

@@ -47,7 +47,18 @@ public sealed partial class HypernetworkTrainer
         IReadOnlyList<uint> learned = previousModel.LearnedKeys;
         CheckNewTasks(train.Conditioning, learned, layout.ConditioningColumnName);
         channel.Info(MessageSensitivity.None, $"Continual hypernetwork: adding tasks to a model that has learned keys {string.Join(", ", learned)}; regularization {_options.ContinualRegularization}.");
-        var continual = new ContinualHypernetwork(CopyGrown(previousModel, (int)layout.ConditioningKeyCount), learned.Select(k => (int)k - 1));
+        Hypernetwork copy = CopyGrown(previousModel, (int)layout.ConditioningKeyCount);
+        ContinualHypernetwork continual;
+        try
+        {
+            continual = new ContinualHypernetwork(copy, learned.Select(k => (int)k - 1));
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+
         try
         {
             float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;

@@ -7,7 +7,8 @@ public sealed partial class Hypernetwork
 {
     /// <summary>
     /// Writes θ = h(z) [rows, <see cref="GeneratedParameterCount"/>] for conditioning [rows, ConditioningSize]: the
-    /// generated target parameters, in the layout the target network reads (weights then bias, layer by layer).
+    /// generated target parameters, in the layout the target network reads (layer by layer: the weights, or for
+    /// <see cref="GeneratorKind.LowRank"/> the factors U and V, then the bias).
     /// </summary>
     public void Generate(ReadOnlySpan<float> conditioning, Span<float> theta)
     {

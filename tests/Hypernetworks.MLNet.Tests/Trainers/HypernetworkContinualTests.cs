@@ -103,7 +103,7 @@ public sealed class HypernetworkContinualTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void LoadedContinualModel_LearnsAThirdTask()
+    public void LoadedContinualModel_LearnsAnotherTask()
     {
         HypernetworkTrainer trainer = Trainer(0.05f);
         using HypernetworkTransformer first = trainer.Fit(Data(ContinualTasks.Rows(1, 64, seed: 1)));

@@ -5,7 +5,8 @@ namespace Hypernetworks.Model.Continual;
 /// <summary>
 /// A hypernetwork conditioned on a task key (the <see cref="ConditioningEncoderKind.Embedding"/> encoder) that
 /// learns tasks one after another without forgetting the earlier ones (von Oswald et al., 2020, "Continual learning
-/// with hypernetworks"): while new tasks are learned, only their embeddings and the generator move, and the
+/// with hypernetworks"): while new tasks are learned, the earlier tasks' embeddings stay exactly as they were (rows of
+/// keys not learned yet may still decay under weight decay), the new tasks' embeddings and the generator move, and the
 /// generator is pulled towards the parameters it generated for the earlier tasks before (see
 /// <see cref="ContinualOptions.Regularization"/>). It owns <see cref="Network"/>, which it replaces by a grown copy
 /// when a task key does not fit the table.
@@ -51,7 +52,7 @@ public sealed class ContinualHypernetwork : IDisposable
     public Hypernetwork Network { get; private set; }
 
     /// <summary>The task keys learned so far, ascending.</summary>
-    public IReadOnlyCollection<int> LearnedTasks => _learned;
+    public IReadOnlyCollection<int> LearnedTasks => [.. _learned];
 
     /// <summary>
     /// Learns the tasks whose keys appear in <paramref name="tasks"/>' conditioning (none of them learned before),
@@ -66,6 +67,12 @@ public sealed class ContinualHypernetwork : IDisposable
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(continual);
         continual.Validate();
+        training.Validate();
+        if (tasks.Rows == 0)
+        {
+            throw new ArgumentException($"'{nameof(tasks)}' has no rows; a task to learn needs at least one.", nameof(tasks));
+        }
+
         if (training.Backend is not null && training.Backend != TrainingBackend.Managed)
         {
             throw new ArgumentException($"TrainingOptions.Backend is {training.Backend.Name}; continual learning runs its regulariser on the managed engine only.", nameof(training));

@@ -43,6 +43,29 @@ public class ContinualHypernetworkTests(ITestOutputHelper output)
         Assert.Equal(before, after);
     }
 
+    [Theory]
+    [InlineData(GeneratorKind.SharedTrunk)]
+    [InlineData(GeneratorKind.Chunked)]
+    public void Learn_OfANewKeyGrowsTheTableWithoutMovingAnEarlierTask(GeneratorKind kind)
+    {
+        // An earlier task's embedding row must come through a learn that grows the table, under AdamW's weight decay,
+        // clipping and early stopping, bitwise; a chunked network keeps its output scale.
+        using var continual = new ContinualHypernetwork(new Hypernetwork(Spec(keys: 1, kind), seed: 1));
+        continual.Learn(ContinualRegressionTasks.Sample(0, 64, seed: 1), new TrainingOptions { Epochs = 2 }, new ContinualOptions());
+        float[] firstRow = continual.Network.EmbeddingTable!.Value.Span[..8].ToArray();
+        float[]? scale = continual.Network.ChunkScale?.ToArray();
+
+        continual.Learn(ContinualRegressionTasks.Sample(2, 64, seed: 3), new TrainingOptions
+        {
+            Epochs = 3, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.1f, GradientClipNorm = 0.5f, ValidationFraction = 0.25f, EarlyStoppingPatience = 1,
+        }, new ContinualOptions());
+
+        Assert.Equal(3, continual.Network.Spec.EmbeddingCount);
+        Assert.Equal(firstRow, continual.Network.EmbeddingTable!.Value.Span[..8].ToArray());
+        Assert.Equal(scale, continual.Network.ChunkScale?.ToArray());
+        Assert.Equal([0, 2], continual.LearnedTasks);
+    }
+
     [Fact]
     public void Learn_ThrowsForATaskLearnedBefore()
     {
@@ -76,11 +99,11 @@ public class ContinualHypernetworkTests(ITestOutputHelper output)
         Assert.Equal("Regularization", e.ParamName);
     }
 
-    private static HypernetworkSpec Spec(int keys) => new()
+    private static HypernetworkSpec Spec(int keys, GeneratorKind kind = GeneratorKind.SharedTrunk) => new()
     {
         ConditioningSize = 1, Encoder = ConditioningEncoderKind.Embedding, EmbeddingCount = keys, EmbeddingSize = 8,
         InputSize = 1, TargetLayerSizes = [(1, 24), (24, 1)], HiddenSizes = [32], Activation = Activation.Tanh,
-        Generator = GeneratorKind.SharedTrunk,
+        Generator = kind, ChunkSize = 16,
     };
 
     /// <summary>Task 0's test MSE right after it was learned and after tasks 1 and 2 were learned in turn.</summary>

@@ -32,6 +32,25 @@ public class OutputRegularizerTests
         }
     }
 
+    [Theory]
+    [InlineData(ContinualTargets.Stored)]
+    [InlineData(ContinualTargets.FrozenCopy)]
+    public void Value_IsBetaOverTasksTimesTheSquaredDistances(ContinualTargets targets)
+    {
+        using var net = new Hypernetwork(ModelFixtures.TinySpec(GeneratorKind.SharedTrunk, ConditioningEncoderKind.Embedding), seed: 3);
+        int[] earlier = [0, 2, 3];
+        var before = new float[earlier.Length * net.GeneratedParameterCount];
+        net.Generate([.. earlier.Select(k => (float)k)], before);
+        using var regularizer = new OutputRegularizer(net, earlier, new ContinualOptions { Regularization = 0.3f, Targets = targets });
+        Perturb(net, seed: 8);
+
+        // β / T · Σ over the earlier tasks of ‖h(e_t) − h*(e_t)‖², from θ generated before and after the move.
+        var after = new float[before.Length];
+        net.Generate([.. earlier.Select(k => (float)k)], after);
+        double squared = before.Zip(after).Sum(p => (double)(p.First - p.Second) * (p.First - p.Second));
+        Assert.Equal(0.3 / earlier.Length * squared, regularizer.Value(), 1e-4 * Math.Max(1, squared));
+    }
+
     [Fact]
     public void AddGradients_LeavesTheTaskEmbeddingsWithoutGradient()
     {
