@@ -117,6 +117,22 @@ public sealed partial class HypernetworkTrainer
         return TaskTable.Grow(copy, keyCount, (ulong)_seed);
     }
 
+    /// <summary>
+    /// A label key of the new data must mean the class it meant to the previous model: a MapValueToKey fitted on other
+    /// rows can number the same classes in another order, which would train every task on the wrong classes.
+    /// </summary>
+    private static void CheckSameClasses(DataViewSchema.Column label, LabelKeyValues before)
+    {
+        IReadOnlyList<string> now = LabelKeyValues.From(label).Values;
+        for (int i = 0; i < now.Count; i++)
+        {
+            if (now[i] != before.Values[i])
+            {
+                throw new ArgumentException($"Label column '{label.Name}' of the new task data has class '{now[i]}' as key {i + 1}, where the previous model has '{before.Values[i]}'; map the labels with the key mapping the previous model was trained with.", "newTaskData");
+            }
+        }
+    }
+
     /// <summary>The layout of the continued model; checks the new data's columns against <paramref name="previousModel"/>'s.</summary>
     private HypernetworkColumnLayout ContinualLayout(DataViewSchema schema, HypernetworkTransformer previousModel)
     {
@@ -149,6 +165,11 @@ public sealed partial class HypernetworkTrainer
         if (task == HypernetworkTask.MulticlassClassification && ClassCount(label) != previous.ClassCount)
         {
             throw new ArgumentException($"Label column '{label.Name}' of the new task data has {ClassCount(label)} classes; the previous model has {previous.ClassCount}.", "newTaskData");
+        }
+
+        if (task == HypernetworkTask.MulticlassClassification && previousModel.LabelKeyValues is { } before)
+        {
+            CheckSameClasses(label, before);
         }
 
         CheckKeyCount(keyCount);

@@ -54,3 +54,15 @@ public sealed class ContinualPrediction
 {
     public float Score { get; set; }
 }
+
+/// <summary>A row of a continual classification test: a task key, two features and a class name.</summary>
+public sealed class ContinualClassRow
+{
+    [KeyType(ContinualTasks.Count)]
+    public uint Task { get; set; }
+
+    [VectorType(ContinualTasks.FeatureSize)]
+    public float[] Features { get; set; } = [];
+
+    public string Class { get; set; } = "";
+}

@@ -160,6 +160,25 @@ public sealed class HypernetworkContinualTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Fit_ThrowsForLabelsKeyedInAnotherOrder()
+    {
+        // Each task's labels mapped by a MapValueToKey of its own rows: "b" comes first in the second task, so key 1
+        // would mean another class than it meant to the first model.
+        ContinualClassRow[] first = [.. Enumerable.Range(0, 16).Select(i => new ContinualClassRow { Task = 0, Features = [i, -i], Class = i % 2 == 0 ? "a" : "b" })];
+        ContinualClassRow[] second = [.. Enumerable.Range(0, 16).Select(i => new ContinualClassRow { Task = 1, Features = [i, i], Class = i % 2 == 0 ? "b" : "a" })];
+        IDataView Keyed(ContinualClassRow[] rows) => _context.Transforms.Conversion.MapValueToKey("Label", nameof(ContinualClassRow.Class))
+            .Fit(_context.Data.LoadFromEnumerable(rows)).Transform(_context.Data.LoadFromEnumerable(rows));
+        HypernetworkTrainer.Options options = ContinualTasks.Options(0.05f);
+        options.Epochs = 2;
+        HypernetworkTrainer trainer = _context.MulticlassClassification.Trainers.Hypernetwork(options);
+        using HypernetworkTransformer previous = trainer.Fit(Keyed(first));
+
+        var e = Assert.Throws<ArgumentException>(() => trainer.Fit(Keyed(second), previous));
+
+        Assert.Contains("Label column 'Label' of the new task data has class 'b' as key 1, where the previous model has 'a'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_ThrowForNegativeContinualRegularization()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Trainer(-1f));
