@@ -15,6 +15,7 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
     private readonly HypernetworkColumnLayout _layout;
     private readonly DataViewSchema.Column[] _columns;
     private readonly int _seed;
+    private readonly HashSet<int>? _seenKeys;
     private DataViewRowCursor? _cursor;
     private FloatColumnReader? _conditioning;
     private FloatColumnReader? _features;
@@ -25,12 +26,16 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
         _data = data;
         _layout = layout;
         _seed = seed;
+        _seenKeys = layout.ConditioningKeyCount > 0 ? [] : null;
         DataViewSchema schema = data.Schema;
         _columns = [schema[layout.ConditioningColumnName], schema[layout.FeatureColumnName], schema[layout.LabelColumnName]];
     }
 
     /// <summary>The standardisation applied to every batch; set by <see cref="Inspect"/>.</summary>
     public InputStandardization Standardization { get; private set; } = InputStandardization.None;
+
+    /// <summary>For a key conditioning, the zero-based keys of every row served so far (the keys a fit learns); else null.</summary>
+    public IReadOnlyCollection<int>? SeenKeys => _seenKeys;
 
     /// <summary>
     /// Reads every row once: checks the rows, fits the standardisation asked for, and returns up to
@@ -106,6 +111,11 @@ internal sealed class DataViewBatchSource : ITrainingBatchSource, IDisposable
         while (rows < capacity && _cursor!.MoveNext())
         {
             _conditioning!.Read(conditioning.Slice(rows * c, c));
+            if (_seenKeys is not null)
+            {
+                _seenKeys.Add((int)conditioning[rows * c]);
+            }
+
             _features!.Read(data.Slice(rows * d, d));
             _label!.Read(labels.Slice(rows, 1));
             rows++;

@@ -77,7 +77,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
             var progress = new ChannelProgress(channel, _options.Progress);
             (InputStandardization standardization, int[]? learnedKeys) = _options.CacheTrainingData
                 ? FitInMemory(model, input, layout, progress, _options.CancellationToken)
-                : (FitStreaming(model, input, layout, progress, _options.CancellationToken), null);
+                : FitStreaming(model, input, layout, progress, _options.CancellationToken);
             return new HypernetworkTransformer(model, layout, standardization,
                 task == HypernetworkTask.MulticlassClassification ? LabelKeyValues.From(label) : null, schema, learnedKeys);
         }
@@ -120,7 +120,8 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         return (standardization, learnedKeys);
     }
 
-    private InputStandardization FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
+    /// <summary>Trains on the rows as a cursor serves them; returns the standardisation and, for a key conditioning, the keys learned (null for every key).</summary>
+    private (InputStandardization Standardization, int[]? LearnedKeys) FitStreaming(Hypernetwork model, IDataView input, HypernetworkColumnLayout layout, IProgress<TrainingProgress> progress, CancellationToken cancellationToken)
     {
         if (_options.ValidationSet is null && _options.ValidationFraction > 0)
         {
@@ -131,7 +132,7 @@ public sealed partial class HypernetworkTrainer : IEstimator<HypernetworkTransfo
         model.CalibrateInitialization(source.Inspect(CalibrationRows, StandardizesConditioning(layout), _options.Standardize, cancellationToken));
         TrainingSet? validation = ReadValidation(layout, source.Standardization, cancellationToken);
         new TrainingLoop(MakeTrainingOptions(0)).Fit(model, source, validation, progress, cancellationToken);
-        return source.Standardization;
+        return (source.Standardization, source.SeenKeys is { } seen ? LearnedKeyIndices(seen, layout.ConditioningKeyCount) : null);
     }
 
     private TrainingSet? ReadValidation(HypernetworkColumnLayout layout, InputStandardization standardization, CancellationToken cancellationToken) =>

@@ -160,6 +160,21 @@ public sealed class HypernetworkContinualTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void StreamingFit_LearnsTheKeysItReadAndTakesAnotherTask()
+    {
+        HypernetworkTrainer.Options options = ContinualTasks.Options(0.05f);
+        options.CacheTrainingData = false;
+        options.ValidationFraction = 0;
+        HypernetworkTrainer trainer = _context.Regression.Trainers.Hypernetwork(options);
+        using HypernetworkTransformer first = trainer.Fit(Data(ContinualTasks.Rows(1, 64, seed: 1)));
+
+        Assert.Equal([1u], first.LearnedKeys);
+        using HypernetworkTransformer second = trainer.Fit(Data(ContinualTasks.Rows(2, 64, seed: 2)), first);
+        Assert.Equal([1u, 2u], second.LearnedKeys);
+        Assert.Contains("holds key 3", Assert.Throws<InvalidOperationException>(() => Scores(second, Data(ContinualTasks.Rows(3, 4, seed: 3)))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_ThrowsForLabelsKeyedInAnotherOrder()
     {
         // Each task's labels mapped by a MapValueToKey of its own rows: "b" comes first in the second task, so key 1
