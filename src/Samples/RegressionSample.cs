@@ -56,20 +56,9 @@ public static class RegressionSample
         var mlContext = new MLContext(seed: 1);
         IDataView data = mlContext.Data.LoadFromTextFile<TaskRow>(csv, separatorChar: ',', hasHeader: true);
         var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
-        var options = new HypernetworkTrainer.Options
-        {
-            ConditioningColumnName = "Task",
-            FeatureColumnName = "Features",
-            LabelColumnName = "Label",
-            HiddenSizes = [64, 64],
-            TargetHiddenSizes = [40, 40],
-            Generator = GeneratorKind.SharedTrunk,
-            Epochs = Epochs,
-            BatchSize = 64,
-            LearningRate = 1e-3f,
-            ValidationFraction = 0.1f,
-            EarlyStoppingPatience = 8,
-        };
+        HypernetworkTrainer.Options options = SinusoidFamily.TrainerOptions(Epochs);
+        options.ValidationFraction = 0.1f;
+        options.EarlyStoppingPatience = 8;
         var fastTree = mlContext.Transforms.Concatenate("AllFeatures", "Task", "Features")
             .Append(mlContext.Regression.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "AllFeatures"));
 

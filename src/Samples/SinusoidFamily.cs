@@ -1,3 +1,6 @@
+using Hypernetworks.MLNet;
+using Hypernetworks.Model;
+
 namespace Hypernetworks.Samples;
 
 /// <summary>Generates rows of the sinusoid task family y = A·sin(x + φ), x uniform in [-5, 5], φ uniform in [0, π].</summary>
@@ -39,4 +42,23 @@ public static class SinusoidFamily
     /// <param name="phase">φ.</param>
     /// <returns>The descriptor.</returns>
     public static float[] Descriptor(float amplitude, float phase) => [amplitude, MathF.Cos(phase), MathF.Sin(phase)];
+
+    /// <summary>
+    /// The hypernetwork the regression and torchsharp samples train on this family: the columns Task, Features and
+    /// Label, a SharedTrunk generator (64, 64) for a 1-40-40-1 target, batches of 64, Adam at 1e-3.
+    /// </summary>
+    /// <param name="epochs">The epochs to train.</param>
+    /// <returns>Options to add the sample's own settings to.</returns>
+    public static HypernetworkTrainer.Options TrainerOptions(int epochs) => new()
+    {
+        ConditioningColumnName = "Task",
+        FeatureColumnName = "Features",
+        LabelColumnName = "Label",
+        HiddenSizes = [64, 64],
+        TargetHiddenSizes = [40, 40],
+        Generator = GeneratorKind.SharedTrunk,
+        Epochs = epochs,
+        BatchSize = 64,
+        LearningRate = 1e-3f,
+    };
 }

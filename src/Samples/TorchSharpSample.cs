@@ -104,23 +104,15 @@ public static class TorchSharpSample
         return 0;
     }
 
-    private static HypernetworkTransformer Fit(MLContext mlContext, IDataView train, TrainingBackend? backend, int threads, int epochs, IProgress<TrainingProgress>? progress) =>
-        mlContext.Regression.Trainers.Hypernetwork(new HypernetworkTrainer.Options
-        {
-            ConditioningColumnName = "Task",
-            FeatureColumnName = "Features",
-            LabelColumnName = "Label",
-            HiddenSizes = [64, 64],
-            TargetHiddenSizes = [40, 40],
-            Generator = GeneratorKind.SharedTrunk,
-            Epochs = epochs,
-            BatchSize = 64,
-            LearningRate = 1e-3f,
-            Seed = 1,
-            Backend = backend,
-            NumberOfThreads = threads,
-            Progress = progress,
-        }).Fit(train);
+    private static HypernetworkTransformer Fit(MLContext mlContext, IDataView train, TrainingBackend? backend, int threads, int epochs, IProgress<TrainingProgress>? progress)
+    {
+        HypernetworkTrainer.Options options = SinusoidFamily.TrainerOptions(epochs);
+        options.Seed = 1;
+        options.Backend = backend;
+        options.NumberOfThreads = threads;
+        options.Progress = progress;
+        return mlContext.Regression.Trainers.Hypernetwork(options).Fit(train);
+    }
 
     private static float[] Scores(ITransformer model, IDataView data) => [.. model.Transform(data).GetColumn<float>("Score")];
 }
