@@ -15,6 +15,7 @@ namespace Hypernetworks.MLNet;
 /// </summary>
 public sealed class FewShotClassifier : ITransformer, IDisposable
 {
+    private const string Queries = "queries";
     private readonly StockScoringChain _chain;
     private readonly byte[] _onnx;
     private readonly LabelKeyValues _classes;
@@ -60,9 +61,11 @@ public sealed class FewShotClassifier : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (input.Schema.GetColumnOrNull(FeatureColumnName) is null)
+        DataViewSchema.Column features = input.Schema.GetColumnOrNull(FeatureColumnName)
+            ?? throw new ArgumentException($"Could not find feature column '{FeatureColumnName}'.", nameof(input));
+        if (features.Type is not VectorDataViewType { ItemType: var item, IsKnownSize: true, Size: var size } || item != NumberDataViewType.Single || size != TargetNetwork.InputSize)
         {
-            throw new ArgumentException($"Could not find feature column '{FeatureColumnName}'.", nameof(input));
+            throw new ArgumentException($"Feature column '{FeatureColumnName}' is {features.Type}; the classifier reads a vector of {TargetNetwork.InputSize} Single values.", nameof(input));
         }
 
         return _chain.Transformer.Transform(input);
@@ -94,28 +97,30 @@ public sealed class FewShotClassifier : ITransformer, IDisposable
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        LabelledExamples examples = LabelledExamples.Read(queries, FeatureColumnName, labelColumnName, TargetNetwork.InputSize, "queries", CancellationToken.None);
-        IReadOnlyList<string> names = LabelKeyValues.From(examples.LabelColumn).Values;
+        DataViewSchema.Column label = LabelledExamples.KeyLabel(queries.Schema, labelColumnName, Queries);
+        IReadOnlyList<string> names = LabelKeyValues.From(label).Values;
         var index = Classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        var expected = new int[examples.Labels.Length];
-        for (int row = 0; row < expected.Length; row++)
-        {
-            string name = names[examples.Labels[row]];
-            expected[row] = index.TryGetValue(name, out int i)
-                ? i
-                : throw new ArgumentException($"Query row {row} is of class '{name}' (label column '{labelColumnName}'), which is not in the support set ({string.Join(", ", Classes)}).", nameof(queries));
-        }
 
-        IDataView scored = _chain.Transformer.Transform(queries);
-        using DataViewRowCursor cursor = scored.GetRowCursor([scored.Schema["PredictedLabel"]]);
-        ValueGetter<uint> predicted = cursor.GetGetter<uint>(scored.Schema["PredictedLabel"]);
+        // One pass over the scored rows: the query's label (passed through) beside its prediction.
+        IDataView scored = Transform(queries);
+        DataViewSchema.Column passed = scored.Schema[labelColumnName];
+        DataViewSchema.Column prediction = scored.Schema["PredictedLabel"];
+        using DataViewRowCursor cursor = scored.GetRowCursor([passed, prediction]);
+        FloatColumnReader labelReader = FloatColumnReader.Create(cursor, passed, 1, ((KeyDataViewType)label.Type).Count);
+        ValueGetter<uint> predicted = cursor.GetGetter<uint>(prediction);
+        var value = new float[1];
         int correct = 0;
         int rows = 0;
         uint key = 0;
         while (cursor.MoveNext())
         {
+            LabelledExamples.ReadLabel(labelReader, value, Queries);
+            string name = names[(int)value[0]];
+            int expected = index.TryGetValue(name, out int i)
+                ? i
+                : throw new ArgumentException($"Query row {rows} is of class '{name}' (label column '{labelColumnName}'), which is not in the support set ({string.Join(", ", Classes)}).", nameof(queries));
             predicted(ref key);
-            correct += key == expected[rows] + 1 ? 1 : 0;
+            correct += key == expected + 1 ? 1 : 0;
             rows++;
         }
 

@@ -42,7 +42,6 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         CheckOptions(_options);
         LabelledExamples examples = LabelledExamples.Read(input, _options.FeatureColumnName, _options.LabelColumnName, null, LabelledExamples.TrainingData, _options.CancellationToken);
         int[] classes = [.. examples.Labels.Distinct().Order()];
-        CheckClasses(examples, classes);
         if (_options.Augmentations != ImageAugmentations.None && (long)_options.ImageWidth * _options.ImageWidth != examples.FeatureSize)
         {
             throw new ArgumentOutOfRangeException(nameof(Options.ImageWidth), $"FewShotHypernetworkTrainer.Options.ImageWidth is {_options.ImageWidth}; the augmentations transform square images, so its square must be the {examples.FeatureSize} values of feature column '{_options.FeatureColumnName}'.");
@@ -55,6 +54,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
             Ways = _options.Ways, Shots = _options.Shots, Queries = _options.Queries, EpisodesPerBatch = _options.EpisodesPerStep,
             BatchesPerEpoch = perEpoch, Augmentations = _options.Augmentations, ImageWidth = _options.ImageWidth, Seed = (ulong)_seed,
         };
+        CheckClasses(examples, classes, episodes.TransformsPerClass);
         EpisodeSampler sampler = MakeSampler(examples, classes, episodes);
         HypernetworkSpec spec = MakeSpec(examples.FeatureSize);
         var model = new Hypernetwork(spec, (ulong)_seed);
@@ -122,7 +122,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         => new(examples.Features, examples.FeatureSize, examples.Labels, classes, episodes);
 
     /// <summary>Every class needs Shots + Queries rows, and there must be enough classes for an episode; errors name the class's value.</summary>
-    private void CheckClasses(LabelledExamples examples, int[] classes)
+    private void CheckClasses(LabelledExamples examples, int[] classes, int transforms)
     {
         IReadOnlyList<string> names = LabelKeyValues.From(examples.LabelColumn).Values;
         int needed = _options.Shots + _options.Queries;
@@ -140,7 +140,6 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
             }
         }
 
-        int transforms = (_options.Augmentations.HasFlag(ImageAugmentations.Rotations) ? 4 : 1) * (_options.Augmentations.HasFlag(ImageAugmentations.Flips) ? 2 : 1);
         if (classes.Length * transforms < _options.Ways)
         {
             throw new ArgumentException($"Label column '{_options.LabelColumnName}' holds {classes.Length} classes ({classes.Length * transforms} with augmentations); a {_options.Ways}-way episode needs at least {_options.Ways}.", nameof(Options));

@@ -33,6 +33,29 @@ internal sealed class LabelledExamples
     /// <summary>The label column (its type and key values).</summary>
     public DataViewSchema.Column LabelColumn { get; }
 
+    /// <summary>The label column <paramref name="name"/> of <paramref name="schema"/>, which must be a key; errors name it.</summary>
+    public static DataViewSchema.Column KeyLabel(DataViewSchema schema, string name, string what)
+    {
+        DataViewSchema.Column label = schema.GetColumnOrNull(name)
+            ?? throw new ArgumentException($"Could not find label column '{name}' in the {what}.", nameof(schema));
+        return label.Type is KeyDataViewType
+            ? label
+            : throw new ArgumentException($"Label column '{name}' is {label.Type}; few-shot learning reads a key (use MapValueToKey).", nameof(schema));
+    }
+
+    /// <summary>Reads the current row's label key as a zero-based index; a missing key of a support set or queries says how to map new classes.</summary>
+    public static void ReadLabel(FloatColumnReader reader, Span<float> destination, string what)
+    {
+        try
+        {
+            reader.Read(destination);
+        }
+        catch (InvalidOperationException e) when (what != TrainingData)
+        {
+            throw new InvalidOperationException($"{e.Message} A {what} of new classes needs its own key mapping (MapValueToKey fitted on its own labels), not one fitted on other classes.", e);
+        }
+    }
+
     /// <summary>
     /// Reads every row; <paramref name="featureSize"/>, when given, is the width the model expects. Errors name the
     /// column, the row and what was expected.
@@ -42,8 +65,7 @@ internal sealed class LabelledExamples
         ArgumentNullException.ThrowIfNull(data);
         DataViewSchema.Column features = data.Schema.GetColumnOrNull(featureColumnName)
             ?? throw new ArgumentException($"Could not find feature column '{featureColumnName}' in the {what}.", nameof(data));
-        DataViewSchema.Column label = data.Schema.GetColumnOrNull(labelColumnName)
-            ?? throw new ArgumentException($"Could not find label column '{labelColumnName}' in the {what}.", nameof(data));
+        DataViewSchema.Column label = KeyLabel(data.Schema, labelColumnName, what);
         if (features.Type is not VectorDataViewType { ItemType: var item, IsKnownSize: true } vector || item != NumberDataViewType.Single)
         {
             throw new ArgumentException($"Feature column '{featureColumnName}' is {features.Type}; few-shot learning reads a known-size vector of Single (use Concatenate, or give the column a known size).", nameof(data));
@@ -52,11 +74,6 @@ internal sealed class LabelledExamples
         if (featureSize is int expected && vector.Size != expected)
         {
             throw new ArgumentException($"Feature column '{featureColumnName}' holds {vector.Size} values; the model was meta-trained on {expected}.", nameof(data));
-        }
-
-        if (label.Type is not KeyDataViewType key)
-        {
-            throw new ArgumentException($"Label column '{labelColumnName}' is {label.Type}; few-shot learning reads a key (use MapValueToKey).", nameof(data));
         }
 
         // Written straight into the final array when the view knows its row count, so a large data set is held once.
@@ -68,19 +85,12 @@ internal sealed class LabelledExamples
         var labelValue = new float[1];
         using DataViewRowCursor cursor = data.GetRowCursor([features, label]);
         FloatColumnReader featureReader = FloatColumnReader.Create(cursor, features, vector.Size, 0);
-        FloatColumnReader labelReader = FloatColumnReader.Create(cursor, label, 1, key.Count);
+        FloatColumnReader labelReader = FloatColumnReader.Create(cursor, label, 1, ((KeyDataViewType)label.Type).Count);
         while (cursor.MoveNext())
         {
             cancellationToken.ThrowIfCancellationRequested();
             featureReader.Read(row);
-            try
-            {
-                labelReader.Read(labelValue);
-            }
-            catch (InvalidOperationException e) when (what != TrainingData)
-            {
-                throw new InvalidOperationException($"{e.Message} A {what} of new classes needs its own key mapping (MapValueToKey fitted on its own labels), not one fitted on other classes.", e);
-            }
+            ReadLabel(labelReader, labelValue, what);
 
             if (exact is not null)
             {

@@ -1,6 +1,7 @@
 using Hypernetworks.MLNet.Onnx;
 using Hypernetworks.MLNet.Trainers;
 using Hypernetworks.Model;
+using Hypernetworks.Model.Continual;
 using Microsoft.ML;
 
 namespace Hypernetworks.MLNet;
@@ -84,13 +85,13 @@ public sealed partial class HypernetworkTransformer
         return new HypernetworkTransformer(graph.Network, layout, standardization, keyValues, inputSchema, d.LearnedKeys);
     }
 
-    /// <summary>Writes the core hypernetwork's state (<see cref="Hypernetwork.Save"/>), under the model's lock.</summary>
-    internal void SaveState(Stream stream)
+    /// <summary>A copy of the core hypernetwork whose task table holds <paramref name="keyCount"/> keys (<see cref="TaskTable.Grow"/>), taken under the model's lock.</summary>
+    internal Hypernetwork CopyWithKeys(int keyCount, ulong seed)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Model.Save(stream);
+            return TaskTable.Grow(Model, keyCount, seed);
         }
     }
 

@@ -47,20 +47,11 @@ public sealed partial class HypernetworkTrainer
         IReadOnlyList<uint> learned = previousModel.LearnedKeys;
         CheckNewTasks(train.Conditioning, learned, layout.ConditioningColumnName);
         channel.Info(MessageSensitivity.None, $"Continual hypernetwork: adding tasks to a model that has learned keys {string.Join(", ", learned)}; regularization {_options.ContinualRegularization}.");
-        Hypernetwork copy = CopyGrown(previousModel, (int)layout.ConditioningKeyCount);
-        ContinualHypernetwork continual;
+        Hypernetwork copy = previousModel.CopyWithKeys((int)layout.ConditioningKeyCount, (ulong)_seed);
+        ContinualHypernetwork? continual = null;
         try
         {
             continual = new ContinualHypernetwork(copy, learned.Select(k => (int)k - 1));
-        }
-        catch
-        {
-            copy.Dispose();
-            throw;
-        }
-
-        try
-        {
             float fraction = validation is null && train.Rows > 1 ? _options.ValidationFraction : 0;
             var continualOptions = new ContinualOptions { Regularization = _options.ContinualRegularization, Targets = _options.ContinualTargets };
             continual.Learn(train, MakeTrainingOptions(fraction), continualOptions, validation, new ChannelProgress(channel, _options.Progress), _options.CancellationToken);
@@ -69,7 +60,16 @@ public sealed partial class HypernetworkTrainer
         }
         catch
         {
-            continual.Dispose();
+            // Until the continual model owns the copy, the copy is ours to free.
+            if (continual is null)
+            {
+                copy.Dispose();
+            }
+            else
+            {
+                continual.Dispose();
+            }
+
             throw;
         }
     }
@@ -105,16 +105,6 @@ public sealed partial class HypernetworkTrainer
         }
 
         return LearnedKeyIndices(seen, keyCount);
-    }
-
-    /// <summary>A copy of the previous model's hypernetwork with a table of <paramref name="keyCount"/> keys.</summary>
-    private Hypernetwork CopyGrown(HypernetworkTransformer previousModel, int keyCount)
-    {
-        using var stream = new MemoryStream();
-        previousModel.SaveState(stream);
-        stream.Position = 0;
-        using Hypernetwork copy = Hypernetwork.Load(stream);
-        return TaskTable.Grow(copy, keyCount, (ulong)_seed);
     }
 
     /// <summary>

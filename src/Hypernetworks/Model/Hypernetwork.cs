@@ -240,9 +240,6 @@ public sealed partial class Hypernetwork : IDisposable
         }
     }
 
-    /// <summary>The encoder that turns conditioning rows into z (a <see cref="SetEncoder"/> for the few-shot kinds).</summary>
-    public ConditioningEncoder Encoder => _encoder;
-
     /// <summary>The chunked generator's fixed output scale (state that is not a parameter), or null for other kinds.</summary>
     internal float[]? ChunkScale => (_generator as ChunkedGenerator)?.Scale;
 

@@ -251,6 +251,27 @@ public sealed class FewShotHypernetworkTests : IClassFixture<FewShotHypernetwork
     }
 
     [Fact]
+    public void Transform_ThrowsNamingAFeatureColumnOfAnotherWidth()
+    {
+        var mlContext = new MLContext(seed: 1);
+        (IDataView support, _) = BlobData.Split(mlContext, BlobData.Make(mlContext, "w", classes: 5, perClass: 3, seed: 6), count: 2);
+        using FewShotClassifier classifier = _trained.Model.Adapt(support);
+        IDataView narrow = mlContext.Data.LoadFromEnumerable(new[] { new NarrowRow() });
+
+        var error = Assert.Throws<ArgumentException>(() => classifier.Transform(narrow));
+
+        Assert.Contains($"Feature column 'Features' is Vector<Single, 3>; the classifier reads a vector of {BlobData.Size} Single values", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A row whose feature vector is too short.</summary>
+    public sealed class NarrowRow
+    {
+        /// <summary>The features.</summary>
+        [VectorType(3)]
+        public float[] Features { get; set; } = [1, 2, 3];
+    }
+
+    [Fact]
     public void Evaluate_ThrowsNamingAQueryClassOutsideTheSupport()
     {
         var mlContext = new MLContext(seed: 1);

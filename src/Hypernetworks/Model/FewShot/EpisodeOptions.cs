@@ -27,6 +27,9 @@ public sealed class EpisodeOptions
     /// <summary>Seed of the class, example and label draws.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>The classes an episode can draw per data class: 1, or 4 with rotations, 2 with flips, 8 with both.</summary>
+    public int TransformsPerClass => ImageTransforms.Count(Augmentations);
+
     /// <summary>Rows of one training batch: episodes × ways × queries.</summary>
     public int BatchRows => EpisodesPerBatch * Ways * Queries;
 

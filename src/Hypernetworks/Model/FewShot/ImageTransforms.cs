@@ -3,15 +3,19 @@ namespace Hypernetworks.Model.FewShot;
 /// <summary>Index maps of the rotations and mirror images of a square image.</summary>
 internal static class ImageTransforms
 {
+    /// <summary>The transforms the augmentations make of each class, the identity included (1, 2, 4 or 8).</summary>
+    public static int Count(ImageAugmentations augmentations) => Rotations(augmentations) * (augmentations.HasFlag(ImageAugmentations.Flips) ? 2 : 1);
+
+    private static int Rotations(ImageAugmentations augmentations) => augmentations.HasFlag(ImageAugmentations.Rotations) ? 4 : 1;
+
     /// <summary>
     /// For each transform the augmentations make (identity first), the source pixel of every destination pixel:
     /// transform t mirrors when t ≥ rotations and then rotates by 90° × (t mod rotations), counter-clockwise.
     /// </summary>
     public static int[][] SourceIndices(ImageAugmentations augmentations, int width, int size)
     {
-        int rotations = augmentations.HasFlag(ImageAugmentations.Rotations) ? 4 : 1;
-        int mirrors = augmentations.HasFlag(ImageAugmentations.Flips) ? 2 : 1;
-        var maps = new int[rotations * mirrors][];
+        int rotations = Rotations(augmentations);
+        var maps = new int[Count(augmentations)][];
         for (int t = 0; t < maps.Length; t++)
         {
             maps[t] = new int[size];
