@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Hypernetworks.Layers;
+using Hypernetworks.MLNet;
 using Hypernetworks.Model;
 using Hypernetworks.Model.FewShot;
 using Hypernetworks.Model.Training;
@@ -57,7 +58,8 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             string other => throw new ArgumentException($"Option --augment is '{other}'; expected rotations, flips, both or none.", nameof(options)),
         };
         // As the ML.NET trainer: linear heads read DeepSets' small z; a trunk sits before heads whose z holds whole examples.
-        string hidden = options.GetString("hidden", encoder == ConditioningEncoderKind.DeepSets ? string.Empty : "128,128");
+        IReadOnlyList<int> defaultHidden = encoder == ConditioningEncoderKind.DeepSets ? FewShotHypernetworkTrainer.Defaults.DeepSetsHiddenSizes : FewShotHypernetworkTrainer.Defaults.ExampleHiddenSizes;
+        string hidden = options.GetString("hidden", string.Join(',', defaultHidden));
         int targetHidden = options.GetInt("target-hidden", 0);
         float learningRate = float.Parse(options.GetString("lr", "1e-4"), CultureInfo.InvariantCulture);
         float weightDecay = float.Parse(options.GetString("wd", "0"), CultureInfo.InvariantCulture);
