@@ -28,7 +28,7 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
 
     public string Name => "fewshot-novel";
 
-    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none for deepsets, 128,128 for the others) --lr R (default 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --seed N";
+    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none for deepsets, 128,128 for the others) --lr R (default 1e-5 on the DeepSets prototype path, else 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --metric S (DeepSets prototype path's metric shrinkage; default the trainer's, 0 turns the path off) --seed N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -61,7 +61,10 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
         IReadOnlyList<int> defaultHidden = encoder == ConditioningEncoderKind.DeepSets ? FewShotHypernetworkTrainer.Defaults.DeepSetsHiddenSizes : FewShotHypernetworkTrainer.Defaults.ExampleHiddenSizes;
         string hidden = options.GetString("hidden", string.Join(',', defaultHidden));
         int targetHidden = options.GetInt("target-hidden", 0);
-        float learningRate = float.Parse(options.GetString("lr", "1e-4"), CultureInfo.InvariantCulture);
+        // As the ML.NET trainer: DeepSets with a linear target takes the prototype path, which fine-tunes a metric classifier, at a smaller rate.
+        float shrinkage = encoder == ConditioningEncoderKind.DeepSets && targetHidden == 0 ? float.Parse(options.GetString("metric", FewShotHypernetworkTrainer.Defaults.MetricShrinkage.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture) : 0f;
+        float defaultRate = shrinkage > 0 ? FewShotHypernetworkTrainer.Defaults.PrototypePathLearningRate : FewShotHypernetworkTrainer.Defaults.LearningRate;
+        float learningRate = float.Parse(options.GetString("lr", defaultRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         float weightDecay = float.Parse(options.GetString("wd", "0"), CultureInfo.InvariantCulture);
         float sharedFraction = float.Parse(options.GetString("shared", "0"), CultureInfo.InvariantCulture);
         string setHidden = options.GetString("set-hidden", string.Join(',', HypernetworkSpec.DefaultSetHiddenSizes));
@@ -74,8 +77,9 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             Ways = Ways, Shots = shots, Queries = Queries, EpisodesPerBatch = 4, BatchesPerEpoch = Math.Min(iters, 100),
             Augmentations = augment, ImageWidth = 28, Seed = 2 * (ulong)seed,
         };
-        var train = new EpisodeSampler(trainImages, Pixels, [.. trainLabels.Select(l => (int)l)], MetaTrainClasses, trainEpisodes);
-        var test = new EpisodeSampler(testImages, Pixels, [.. testLabels.Select(l => (int)l)], MetaTestClasses, new EpisodeOptions { Ways = Ways, Shots = shots, Queries = Queries, Seed = 1 });
+        int[] trainRowClasses = [.. trainLabels.Select(l => (int)l)];
+        var train = new EpisodeSampler(trainImages, Pixels, trainRowClasses, MetaTrainClasses, trainEpisodes);
+        var test = new EpisodeEvaluator(new EpisodeSampler(testImages, Pixels, [.. testLabels.Select(l => (int)l)], MetaTestClasses, new EpisodeOptions { Ways = Ways, Shots = shots, Queries = Queries, Seed = 1 }), TestEpisodes);
 
         var spec = new HypernetworkSpec
         {
@@ -83,56 +87,54 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             HiddenSizes = hidden.Length == 0 ? [] : [.. hidden.Split(',').Select(int.Parse)], Activation = Activation.Relu,
             Generator = GeneratorKind.SharedTrunk, Task = HypernetworkTask.MulticlassClassification, Encoder = encoder, Ways = Ways, Shots = shots,
             SharedWeightFraction = sharedFraction, SetHiddenSizes = [.. setHidden.Split(',').Select(int.Parse)], SetEmbeddingSize = setEmbedding,
+            SetMetricShrinkage = shrinkage,
         };
         using var net = new Hypernetwork(spec, (ulong)seed);
         long start = Stopwatch.GetTimestamp();
+        if (spec.HasPrototypePath)
+        {
+            // Fitted to the meta-training classes' own rows (not their rotations), as the trainer does.
+            int[] metaTrainRows = [.. Enumerable.Range(0, trainLabels.Length).Where(r => MetaTrainClasses.Contains(trainLabels[r]))];
+            float[] rows = [.. metaTrainRows.SelectMany(r => trainImages.AsSpan(r * Pixels, Pixels).ToArray())];
+            net.FitSetMetric(rows, [.. metaTrainRows.Select(r => trainRowClasses[r])]);
+            Print(shots, $"{encoderName}-untrained", test.Accuracies(net), Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
         var loop = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / trainEpisodes.BatchesPerEpoch), BatchSize = trainEpisodes.BatchRows, LearningRate = learningRate, WeightDecay = weightDecay, Seed = (ulong)seed });
         loop.Fit(net, train, progress: new StderrProgress(Name));
         double trainSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
-        var learned = new double[TestEpisodes];
-        var pixel = new double[TestEpisodes];
-        int rows = Ways * Queries;
-        var conditioning = new float[rows * spec.ConditioningSize];
-        var data = new float[rows * Pixels];
-        var output = new float[rows * Ways];
+        Print(shots, encoderName, test.Accuracies(net), trainSeconds);
+        Print(shots, "pixel-prototype", PixelPrototypeAccuracies(test, shots), 0);
+    }
+
+    /// <summary>Nearest class prototype in pixel space on each of the evaluator's episodes.</summary>
+    private static double[] PixelPrototypeAccuracies(EpisodeEvaluator test, int shots)
+    {
+        var accuracies = new double[test.Episodes.Count];
+        var support = new float[Ways * shots * Pixels];
         var prototypes = new float[Ways * Pixels];
-        for (int e = 0; e < TestEpisodes; e++)
+        var query = new float[Pixels];
+        for (int e = 0; e < accuracies.Length; e++)
         {
-            Episode episode = test.Sample();
-            Span<float> support = conditioning.AsSpan(0, spec.ConditioningSize);
+            Episode episode = test.Episodes[e];
             for (int s = 0; s < episode.Support.Length; s++)
             {
-                test.CopyExample(episode.Support[s], episode.Classes[s / shots], support.Slice(s * Pixels, Pixels));
+                test.Sampler.CopyExample(episode.Support[s], episode.Classes[s / shots], support.AsSpan(s * Pixels, Pixels));
             }
 
-            for (int q = 1; q < rows; q++)
-            {
-                support.CopyTo(conditioning.AsSpan(q * spec.ConditioningSize));
-            }
-
-            for (int q = 0; q < rows; q++)
-            {
-                test.CopyExample(episode.Queries[q], episode.Classes[q / Queries], data.AsSpan(q * Pixels, Pixels));
-            }
-
-            net.Forward(conditioning, data, output);
             PixelPrototypes(support, shots, prototypes);
-            int learnedCorrect = 0;
-            int pixelCorrect = 0;
-            for (int q = 0; q < rows; q++)
+            int correct = 0;
+            for (int q = 0; q < episode.Queries.Length; q++)
             {
-                int label = q / Queries;
-                learnedCorrect += ArgMax(output.AsSpan(q * Ways, Ways)) == label ? 1 : 0;
-                pixelCorrect += NearestPrototype(prototypes, data.AsSpan(q * Pixels, Pixels)) == label ? 1 : 0;
+                test.Sampler.CopyExample(episode.Queries[q], episode.Classes[q / Queries], query);
+                correct += NearestPrototype(prototypes, query) == q / Queries ? 1 : 0;
             }
 
-            learned[e] = (double)learnedCorrect / rows;
-            pixel[e] = (double)pixelCorrect / rows;
+            accuracies[e] = (double)correct / episode.Queries.Length;
         }
 
-        Print(shots, encoderName, learned, trainSeconds);
-        Print(shots, "pixel-prototype", pixel, 0);
+        return accuracies;
     }
 
     private void Print(int shots, string encoder, double[] accuracies, double trainSeconds)
@@ -173,17 +175,6 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             {
                 (best, bestDistance) = (c, distance);
             }
-        }
-
-        return best;
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-        {
-            best = values[i] > values[best] ? i : best;
         }
 
         return best;

@@ -61,10 +61,16 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         try
         {
             using IChannel channel = _host.Start("Meta-training");
+            if (spec.HasPrototypePath)
+            {
+                // Fitted to the rows as they are: the augmented classes are for meta-training, not for the metric.
+                model.FitSetMetric(examples.Features, examples.Labels, _options.CancellationToken);
+            }
+
             var loop = new TrainingLoop(new TrainingOptions
             {
                 Epochs = _options.Steps / perEpoch, BatchSize = episodes.BatchRows,
-                LearningRate = _options.LearningRate, Seed = (ulong)_seed,
+                LearningRate = _options.LearningRate ?? (spec.HasPrototypePath ? Defaults.PrototypePathLearningRate : Defaults.LearningRate), Seed = (ulong)_seed,
             });
             loop.Fit(model, sampler, progress: new ChannelProgress(channel, _options.Progress), cancellationToken: _options.CancellationToken);
             return new FewShotHypernetworkTransformer(model, _options.FeatureColumnName, _options.LabelColumnName);
@@ -99,7 +105,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         Require(options.Queries >= 1, nameof(Options.Queries), $"is {options.Queries}; it must be at least 1");
         Require(options.Steps >= 1, nameof(Options.Steps), $"is {options.Steps}; it must be at least 1");
         Require(options.EpisodesPerStep >= 1, nameof(Options.EpisodesPerStep), $"is {options.EpisodesPerStep}; it must be at least 1");
-        Require(options.LearningRate > 0 && float.IsFinite(options.LearningRate), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be positive");
+        Require(options.LearningRate is null || (options.LearningRate > 0 && float.IsFinite(options.LearningRate.Value)), nameof(Options.LearningRate), $"is {options.LearningRate}; it must be null (by encoder) or positive");
         Require(options.TargetHiddenSizes is not null && options.TargetHiddenSizes.All(s => s > 0), nameof(Options.TargetHiddenSizes), "must be a list of positive widths");
         Require(options.HiddenSizes is null || options.HiddenSizes.All(s => s > 0), nameof(Options.HiddenSizes), "must be null or a list of positive widths");
         Require(options.SetHiddenSizes is { Count: > 0 } && options.SetHiddenSizes.All(s => s > 0), nameof(Options.SetHiddenSizes), "must be a non-empty list of positive widths");
@@ -108,7 +114,13 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         Require((options.Augmentations & ~(ImageAugmentations.Rotations | ImageAugmentations.Flips)) == 0, nameof(Options.Augmentations), $"is {options.Augmentations}, not a known combination");
         Require(options.Augmentations == ImageAugmentations.None || options.ImageWidth > 0, nameof(Options.ImageWidth), $"is {options.ImageWidth}; the augmentations need the side of the square images");
         Require(options.SharedWeightFraction is >= 0f and < 1f, nameof(Options.SharedWeightFraction), $"is {options.SharedWeightFraction}; it must be in [0, 1)");
+        Require(float.IsFinite(options.MetricShrinkage) && options.MetricShrinkage >= 0, nameof(Options.MetricShrinkage), $"is {options.MetricShrinkage}; it must be 0 (off) or positive");
+        Require(!UsesPrototypePath(options) || options.HiddenSizes is null || options.HiddenSizes.Count == 0, nameof(Options.HiddenSizes), $"has {options.HiddenSizes?.Count} entries, but the DeepSets prototype path (MetricShrinkage {options.MetricShrinkage} with a linear target) has its own class-wise generator; leave it null or set MetricShrinkage to 0");
     }
+
+    /// <summary>The DeepSets encoder with a linear target and a positive <see cref="Options.MetricShrinkage"/>.</summary>
+    private static bool UsesPrototypePath(Options options)
+        => options.Encoder == FewShotEncoder.DeepSets && options.MetricShrinkage > 0 && options.TargetHiddenSizes is { Count: 0 };
 
     private static void Require(bool condition, string option, string message)
     {
@@ -162,6 +174,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
                 _ => ConditioningEncoderKind.DeepSets,
             },
             SetHiddenSizes = [.. _options.SetHiddenSizes], SetEmbeddingSize = _options.SetEmbeddingSize, SharedWeightFraction = _options.SharedWeightFraction,
+            SetMetricShrinkage = UsesPrototypePath(_options) ? _options.MetricShrinkage : 0f,
         };
     }
 }

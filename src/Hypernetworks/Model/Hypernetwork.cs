@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using Hypernetworks.Initialization;
 using Hypernetworks.Model.Application;
 using Hypernetworks.Model.Conditioning;
+using Hypernetworks.Model.FewShot;
 using Hypernetworks.Model.Generators;
 using Hypernetworks.Model.Persistence;
 using Hypernetworks.Model.Training;
@@ -22,6 +23,7 @@ public sealed partial class Hypernetwork : IDisposable
     private const int CalibrationConditions = 1024;
 
     private readonly ConditioningEncoder _encoder;
+    private readonly SetMetric? _metric;
     private readonly TargetLayout _layout;
     private readonly WeightGenerator _generator;
     private readonly TargetApplication _application;
@@ -55,11 +57,12 @@ public sealed partial class Hypernetwork : IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
-        _encoder = CreateEncoder(spec, encoder);
+        _metric = spec.HasPrototypePath ? new SetMetric(spec.InputSize, spec.SetMetricShrinkage) : null;
+        _encoder = CreateEncoder(spec, encoder, _metric);
         Spec = spec;
         _layout = new TargetLayout(spec);
         int zSize = _encoder.OutputSize;
-        _generator = spec.Generator switch
+        _generator = _metric is not null ? new PrototypeGenerator(spec.Ways, spec.SetEmbeddingSize, _layout, _metric) : spec.Generator switch
         {
             GeneratorKind.Chunked => new ChunkedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, spec.ChunkSize, spec.ChunkEmbeddingSize, spec.NormalizeTrunkOutput),
             GeneratorKind.PerLayer => new HeadedGenerator(zSize, _layout, spec.HiddenSizes, spec.GeneratorActivation, trunkPerLayer: true, spec.NormalizeTrunkOutput, spec.SharedWeightFraction),
@@ -256,7 +259,30 @@ public sealed partial class Hypernetwork : IDisposable
     /// <summary>Reads a hypernetwork written by <see cref="Save"/>; throws <see cref="HypernetworkFormatException"/> for bad data.</summary>
     public static Hypernetwork Load(Stream stream, ConditioningEncoder? encoder = null) => HypernetworkState.Load(stream, encoder);
 
-    private static ConditioningEncoder CreateEncoder(HypernetworkSpec spec, ConditioningEncoder? encoder)
+    /// <summary>
+    /// Fits the metric of the DeepSets prototype path (<see cref="HypernetworkSpec.SetMetricShrinkage"/>) in closed
+    /// form to labelled meta-training examples, <paramref name="examples"/> [count, InputSize] of classes
+    /// <paramref name="classes"/>[count] (any integers, at least two classes): the directions in which examples of
+    /// one class vary most count least. Call it before meta-training: the generated classifiers are built in this
+    /// metric, and an unfitted one is the plain (identity) metric of the inputs.
+    /// </summary>
+    public void FitSetMetric(ReadOnlySpan<float> examples, ReadOnlySpan<int> classes, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_metric is null)
+        {
+            throw new InvalidOperationException($"FitSetMetric needs the DeepSets prototype path (HypernetworkSpec.SetMetricShrinkage > 0); this hypernetwork's encoder is {Spec.Encoder} with SetMetricShrinkage {Spec.SetMetricShrinkage}.");
+        }
+
+        InputChecks.Width(examples.Length, classes.Length, Spec.InputSize, nameof(examples), "example values");
+        InputChecks.Finite(examples, Spec.InputSize, nameof(examples));
+        _metric.Fit(examples, classes, cancellationToken);
+    }
+
+    /// <summary>The prototype path's metric (μ, then T), or null without it: state that is not a parameter.</summary>
+    internal SetMetric? Metric => _metric;
+
+    private static ConditioningEncoder CreateEncoder(HypernetworkSpec spec, ConditioningEncoder? encoder, SetMetric? metric)
     {
         if (spec.Encoder == ConditioningEncoderKind.Custom)
         {
@@ -283,7 +309,7 @@ public sealed partial class Hypernetwork : IDisposable
             ConditioningEncoderKind.Embedding => new EmbeddingEncoder(spec.EmbeddingCount, spec.EmbeddingSize),
             ConditioningEncoderKind.Prototypes => new PrototypeEncoder(spec.Ways, spec.Shots, spec.InputSize),
             ConditioningEncoderKind.SupportMean => new SupportMeanEncoder(spec.Ways, spec.Shots, spec.InputSize),
-            ConditioningEncoderKind.DeepSets => new DeepSetsEncoder(spec.Ways, spec.Shots, spec.InputSize, spec.SetHiddenSizes, spec.SetEmbeddingSize),
+            ConditioningEncoderKind.DeepSets => new DeepSetsEncoder(spec.Ways, spec.Shots, spec.InputSize, spec.SetHiddenSizes, spec.SetEmbeddingSize, metric),
             _ => new DenseEncoder(spec.ConditioningSize),
         };
     }

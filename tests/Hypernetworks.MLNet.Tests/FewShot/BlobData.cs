@@ -9,7 +9,11 @@ internal static class BlobData
 {
     public const int Size = 8;
 
-    public static IDataView Make(MLContext mlContext, string prefix, int classes, int perClass, ulong seed, float noise = 0.35f)
+    /// <summary>
+    /// Rows of <paramref name="classes"/> blobs; <paramref name="nuisance"/> adds Gaussian noise of that deviation to
+    /// the last feature of every row, a direction in which every class varies alike.
+    /// </summary>
+    public static IDataView Make(MLContext mlContext, string prefix, int classes, int perClass, ulong seed, float noise = 0.35f, float nuisance = 0f)
     {
         var random = new SeededRandom(seed);
         var rows = new List<BlobRow>();
@@ -18,7 +22,13 @@ internal static class BlobData
             float[] centre = [.. Enumerable.Range(0, Size).Select(_ => random.NextGaussian())];
             for (int i = 0; i < perClass; i++)
             {
-                rows.Add(new BlobRow { Class = $"{prefix}{c}", Features = [.. centre.Select(v => v + (noise * random.NextGaussian()))] });
+                float[] features = [.. centre.Select(v => v + (noise * random.NextGaussian()))];
+                if (nuisance > 0)
+                {
+                    features[^1] += nuisance * random.NextGaussian();
+                }
+
+                rows.Add(new BlobRow { Class = $"{prefix}{c}", Features = features });
             }
         }
 

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using Hypernetworks.Initialization;
 using Hypernetworks.Layers;
 using Hypernetworks.Model.Application;
+using Hypernetworks.Model.FewShot;
 using Hypernetworks.Model.Generators;
 using Hypernetworks.Tensors;
 
@@ -13,7 +14,10 @@ namespace Hypernetworks.Model.Conditioning;
 /// each class's p_c beside the mean of all classes' p (the set's context) through a ReLU layer and a linear layer,
 /// and z is ρ's outputs in label order, [Ways × <see cref="EmbeddingSize"/>]. Averaging makes z invariant to the
 /// order of a class's examples and to their number; permuting the labels permutes z's blocks and changes the
-/// label inputs of φ, so the generated classifier can follow the labels.
+/// label inputs of φ, so the generated classifier can follow the labels. With a <see cref="SetMetric"/> (the
+/// prototype path, <see cref="HypernetworkSpec.SetMetricShrinkage"/>), φ reads each example in the metric,
+/// u = T·(x − μ) at unit length, and each class's block of z is ρ's output followed by the class prototype p̂_c, the
+/// unit-length mean of its examples' u, for the prototype generator to build the classifier from.
 /// </summary>
 public sealed class DeepSetsEncoder : SetEncoder
 {
@@ -27,6 +31,10 @@ public sealed class DeepSetsEncoder : SetEncoder
     private readonly Workspace _gradRhoHidden = new();
     private readonly Workspace _gradRhoInput = new();
     private readonly Workspace _gradPhiOutput = new();
+    private readonly Workspace _centred = new();
+    private readonly Workspace _metricExamples = new();
+    private readonly Workspace _rhoOutput = new();
+    private readonly SetMetric? _metric;
     private SupportSets? _lastSets;
 
     /// <summary>
@@ -34,12 +42,19 @@ public sealed class DeepSetsEncoder : SetEncoder
     /// <paramref name="embeddingSize"/> values per class.
     /// </summary>
     public DeepSetsEncoder(int ways, int shots, int exampleSize, IReadOnlyList<int> phiSizes, int embeddingSize)
+        : this(ways, shots, exampleSize, phiSizes, embeddingSize, null)
+    {
+    }
+
+    /// <summary>Creates the encoder, with the prototype path in <paramref name="metric"/> unless it is null.</summary>
+    internal DeepSetsEncoder(int ways, int shots, int exampleSize, IReadOnlyList<int> phiSizes, int embeddingSize, SetMetric? metric)
         : base(ways, shots, exampleSize)
     {
         ArgumentNullException.ThrowIfNull(phiSizes);
         ArgumentOutOfRangeException.ThrowIfZero(phiSizes.Count, nameof(phiSizes));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(embeddingSize);
         EmbeddingSize = embeddingSize;
+        _metric = metric;
         _phi = new Trunk(exampleSize + ways, phiSizes, Activation.Relu, "encoder.phi");
         _rhoHidden = new Trunk(2 * _phi.OutputSize, [embeddingSize], Activation.Relu, "encoder.rho");
         _rhoOut = new Linear(embeddingSize, embeddingSize, "encoder.rho.out");
@@ -50,7 +65,13 @@ public sealed class DeepSetsEncoder : SetEncoder
     public int EmbeddingSize { get; }
 
     /// <inheritdoc />
-    public override int OutputSize => Ways * EmbeddingSize;
+    public override int OutputSize => Ways * SlotSize;
+
+    /// <summary>The metric of the prototype path, or null without it.</summary>
+    internal SetMetric? Metric => _metric;
+
+    /// <summary>Values of z per class: ρ's output, then (with the prototype path) the class prototype.</summary>
+    private int SlotSize => EmbeddingSize + (_metric is null ? 0 : ExampleSize);
 
     /// <inheritdoc />
     public override IReadOnlyList<Parameter> Parameters => _parameters;
@@ -79,7 +100,20 @@ public sealed class DeepSetsEncoder : SetEncoder
         int slots = sets.Counts.Length;
         int pooled = _phi.OutputSize;
         Span<float> gradHidden = _gradRhoHidden.Span(slots * EmbeddingSize);
-        _rhoOut.Backward(_rhoHidden.Output(_rhoInput.Span(slots * 2 * pooled), slots), gradEncoded[..(slots * EmbeddingSize)], slots, gradHidden);
+        ReadOnlySpan<float> gradRho = gradEncoded[..(slots * EmbeddingSize)];
+        if (_metric is not null)
+        {
+            // The prototypes have no parameters behind them: only ρ's part of each block carries a gradient back.
+            Span<float> gathered = _rhoOutput.Span(slots * EmbeddingSize);
+            for (int slot = 0; slot < slots; slot++)
+            {
+                gradEncoded.Slice(slot * SlotSize, EmbeddingSize).CopyTo(gathered.Slice(slot * EmbeddingSize, EmbeddingSize));
+            }
+
+            gradRho = gathered;
+        }
+
+        _rhoOut.Backward(_rhoHidden.Output(_rhoInput.Span(slots * 2 * pooled), slots), gradRho, slots, gradHidden);
         Span<float> gradRhoInput = _gradRhoInput.Span(slots * 2 * pooled);
         _rhoHidden.Backward(_rhoInput.Span(slots * 2 * pooled), gradHidden, slots, gradRhoInput);
 
@@ -114,10 +148,11 @@ public sealed class DeepSetsEncoder : SetEncoder
         Reserve(sets.Examples, slots);
         int width = _phi.InputSize;
         Span<float> input = _phiInput.Span(sets.Examples * width);
+        ReadOnlySpan<float> source = _metric is null ? examples : InMetric(examples, sets.Examples);
         for (int i = 0; i < sets.Examples; i++)
         {
             Span<float> row = input.Slice(i * width, width);
-            FlushToZero.Copy(examples.Slice(i * ExampleSize, ExampleSize), row[..ExampleSize]);
+            FlushToZero.Copy(source.Slice(i * ExampleSize, ExampleSize), row[..ExampleSize]);
             Span<float> label = row[ExampleSize..];
             label.Clear();
             label[sets.SlotOf(i) % Ways] = 1f;
@@ -149,9 +184,59 @@ public sealed class DeepSetsEncoder : SetEncoder
         }
 
         ReadOnlySpan<float> hidden = _rhoHidden.Forward(rhoInput, slots);
-        _rhoOut.Forward(hidden, slots, encoded[..(slots * EmbeddingSize)]);
-        FlushToZero.Apply(encoded[..(slots * EmbeddingSize)]);
+        if (_metric is null)
+        {
+            _rhoOut.Forward(hidden, slots, encoded[..(slots * EmbeddingSize)]);
+            FlushToZero.Apply(encoded[..(slots * EmbeddingSize)]);
+        }
+        else
+        {
+            WriteWithPrototypes(hidden, source, sets, encoded);
+        }
+
         _lastSets = sets;
+    }
+
+    /// <summary>The examples in the metric at unit length, [count, ExampleSize] (a zero u stays zero).</summary>
+    private ReadOnlySpan<float> InMetric(ReadOnlySpan<float> examples, int count)
+    {
+        Span<float> u = _metricExamples.Span(count * ExampleSize);
+        _metric!.Apply(examples, count, _centred.Span(count * ExampleSize), u);
+        for (int i = 0; i < count; i++)
+        {
+            Normalize(u.Slice(i * ExampleSize, ExampleSize));
+        }
+
+        return u;
+    }
+
+    /// <summary>Each class's block of z: ρ's output, then the unit-length mean of its examples' unit-length u.</summary>
+    private void WriteWithPrototypes(ReadOnlySpan<float> hidden, ReadOnlySpan<float> metricExamples, SupportSets sets, Span<float> encoded)
+    {
+        int slots = sets.Counts.Length;
+        Span<float> rho = _rhoOutput.Span(slots * EmbeddingSize);
+        _rhoOut.Forward(hidden, slots, rho);
+        Span<float> prototypes = _centred.Span(slots * ExampleSize);
+        SlotMeans.Compute(metricExamples, ExampleSize, sets, prototypes);
+        for (int slot = 0; slot < slots; slot++)
+        {
+            Span<float> block = encoded.Slice(slot * SlotSize, SlotSize);
+            rho.Slice(slot * EmbeddingSize, EmbeddingSize).CopyTo(block);
+            Span<float> prototype = block[EmbeddingSize..];
+            prototypes.Slice(slot * ExampleSize, ExampleSize).CopyTo(prototype);
+            Normalize(prototype);
+        }
+
+        FlushToZero.Apply(encoded[..(slots * SlotSize)]);
+    }
+
+    private static void Normalize(Span<float> values)
+    {
+        float norm = TensorPrimitives.Norm(values);
+        if (norm > 0)
+        {
+            TensorPrimitives.Multiply(values, 1f / norm, values);
+        }
     }
 
     /// <inheritdoc />
@@ -162,7 +247,7 @@ public sealed class DeepSetsEncoder : SetEncoder
             _phi.Dispose();
             _rhoHidden.Dispose();
             _rhoOut.Dispose();
-            foreach (Workspace w in new[] { _phiInput, _pooled, _rhoInput, _gradRhoHidden, _gradRhoInput, _gradPhiOutput })
+            foreach (Workspace w in new[] { _phiInput, _pooled, _rhoInput, _gradRhoHidden, _gradRhoInput, _gradPhiOutput, _centred, _metricExamples, _rhoOutput })
             {
                 w.Dispose();
             }
@@ -182,5 +267,11 @@ public sealed class DeepSetsEncoder : SetEncoder
         _gradRhoHidden.Reserve((long)slots * EmbeddingSize);
         _gradRhoInput.Reserve((long)slots * 2 * pooled);
         _gradPhiOutput.Reserve((long)examples * pooled);
+        _rhoOutput.Reserve((long)slots * EmbeddingSize);
+        if (_metric is not null)
+        {
+            _centred.Reserve((long)Math.Max(examples, slots) * ExampleSize);
+            _metricExamples.Reserve((long)examples * ExampleSize);
+        }
     }
 }

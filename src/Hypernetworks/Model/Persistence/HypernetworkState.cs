@@ -13,8 +13,8 @@ namespace Hypernetworks.Model.Persistence;
 public static class HypernetworkState
 {
     /// <summary>The format version this library writes; it reads this one and every one from <see cref="OldestFormatVersion"/>.</summary>
-    /// <remarks>Version 2 added the initialisation options <see cref="HypernetworkSpec.NormalizeTrunkOutput"/> and <see cref="HypernetworkSpec.SharedWeightFraction"/> to the spec; version 3 the few-shot encoders' <see cref="HypernetworkSpec.Ways"/>, <see cref="HypernetworkSpec.Shots"/>, <see cref="HypernetworkSpec.SetHiddenSizes"/> and <see cref="HypernetworkSpec.SetEmbeddingSize"/>.</remarks>
-    public const int FormatVersion = 3;
+    /// <remarks>Version 2 added the initialisation options <see cref="HypernetworkSpec.NormalizeTrunkOutput"/> and <see cref="HypernetworkSpec.SharedWeightFraction"/> to the spec; version 3 the few-shot encoders' <see cref="HypernetworkSpec.Ways"/>, <see cref="HypernetworkSpec.Shots"/>, <see cref="HypernetworkSpec.SetHiddenSizes"/> and <see cref="HypernetworkSpec.SetEmbeddingSize"/>; version 4 <see cref="HypernetworkSpec.SetMetricShrinkage"/>, with the fitted metric's μ and T as tensors.</remarks>
+    public const int FormatVersion = 4;
 
     /// <summary>The oldest format version this library reads (a version-1 spec takes those options' defaults).</summary>
     public const int OldestFormatVersion = 1;
@@ -161,6 +161,12 @@ public static class HypernetworkState
             list.Add(new NamedTensor("generator.chunk_scale", [scale.Length], () => scale));
         }
 
+        if (network.Metric is { } metric)
+        {
+            list.Add(new NamedTensor("encoder.metric.mean", [metric.Width], () => metric.Mean));
+            list.Add(new NamedTensor("encoder.metric.transform", [metric.Width, metric.Width], () => metric.Transform));
+        }
+
         return list;
     }
 
@@ -219,6 +225,7 @@ public static class HypernetworkState
         }
 
         writer.Write(spec.SetEmbeddingSize);
+        writer.Write(spec.SetMetricShrinkage);
     }
 
     private static HypernetworkSpec ReadSpec(BinaryReader reader, int version)
@@ -266,6 +273,7 @@ public static class HypernetworkState
             Shots = version >= 3 ? ReadSize(reader, "Shots") : 0,
             SetHiddenSizes = version >= 3 ? ReadSizes(reader, "SetHiddenSizes") : new HypernetworkSpec().SetHiddenSizes,
             SetEmbeddingSize = version >= 3 ? ReadSize(reader, "SetEmbeddingSize") : new HypernetworkSpec().SetEmbeddingSize,
+            SetMetricShrinkage = version >= 4 ? reader.ReadSingle() : 0f,
         };
 
         if (!Enum.IsDefined(spec.Encoder))
