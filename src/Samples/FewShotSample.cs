@@ -39,9 +39,11 @@ public static class FewShotSample
         Narration.Title("Few-shot: new classes from a few labelled images, with no gradient step");
         Narration.Explain(
             $"Meta-training draws episodes of 5 classes from {Names(MetaTrainClasses)} (each also rotated by 90°, 180° and " +
-            $"270°, and mirrored, as classes of their own: 40 in all), {shots} support images and 15 queries per class. A " +
-            "DeepSets encoder turns each support set into a code and the hypernetwork generates a linear 784-5 classifier " +
-            "from it, trained on the queries.");
+            $"270°, and mirrored, as classes of their own: 40 in all), {shots} support images and 15 queries per class. " +
+            "First the trainer fits a metric to those classes in closed form: the directions in which images of one class " +
+            "vary most (stroke weight, brightness, size) count least. The DeepSets encoder turns each support set into a " +
+            "code and the class prototypes in that metric, and the hypernetwork generates a linear 784-5 classifier from " +
+            "them whose rows start as the prototypes; meta-training on the queries learns a correction.");
 
         var mlContext = new MLContext(seed: 1);
         (float[] trainImages, byte[] trainLabels) = FashionMnist.Load(test: false);
@@ -84,9 +86,9 @@ public static class FewShotSample
         Narration.Explain(
             "One support set is one draw: the benchmark suite fewshot-novel averages 600 episodes with a 95% interval " +
             "(dotnet run -c Release --project bench/Hypernetworks.Benchmarks -- fewshot-novel --shots K). Measured there, " +
-            "the DeepSets encoder beats the prototype encoder but not yet the pixel-space floor on never-seen classes: " +
-            "what it learns from five base classes does not carry over to new ones (the README's few-shot section has " +
-            "the figures).");
+            "the DeepSets encoder beats the pixel-space floor on never-seen classes by 6 points at K = 1 and K = 5; the " +
+            "gain comes from the fitted metric, and meta-training on five base classes keeps it rather than adds to it " +
+            "(the README's few-shot section has the figures).");
 
         string path = Path.Combine(Path.GetTempPath(), $"fewshot-{Guid.NewGuid():N}.zip");
         try

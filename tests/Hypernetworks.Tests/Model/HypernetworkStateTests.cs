@@ -51,8 +51,10 @@ public class HypernetworkStateTests
     }
 
     // Version 1 had no initialisation options after MaxGeneratedFloats: a version-1 state loads with their defaults.
-    [Fact]
-    public void Load_ReadsAVersionOneState()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Load_ReadsAnOlderState(int version)
     {
         HypernetworkSpec spec = ModelFixtures.TinySpec(GeneratorKind.SharedTrunk);
         using var net = new Hypernetwork(spec, seed: 5);
@@ -61,14 +63,15 @@ public class HypernetworkStateTests
         byte[] current = stream.ToArray();
 
         // The spec ends just before the tensor count and the first tensor's length-prefixed name; version 2 added the
-        // options (a bool and a float), version 3 the few-shot sizes (ways, shots, φ's sizes with their count, ρ's width).
+        // options (a bool and a float), version 3 the few-shot sizes (ways, shots, φ's sizes with their count, ρ's width),
+        // version 4 the metric shrinkage (a float).
         byte[] name = Encoding.UTF8.GetBytes("generator.trunk.0.weight");
         int specEnd = current.AsSpan().IndexOf(name) - 1 - sizeof(int);
-        int versionThreeBytes = sizeof(int) * (4 + spec.SetHiddenSizes.Count);
-        byte[] versionOne = [.. current[..(specEnd - versionThreeBytes - 5)], .. current[specEnd..]];
-        BitConverter.GetBytes(1).CopyTo(versionOne, 4);
+        int added = sizeof(float) + (version < 3 ? (sizeof(int) * (4 + spec.SetHiddenSizes.Count)) + 5 : 0);
+        byte[] older = [.. current[..(specEnd - added)], .. current[specEnd..]];
+        BitConverter.GetBytes(version).CopyTo(older, 4);
 
-        using Hypernetwork loaded = Hypernetwork.Load(new MemoryStream(versionOne));
+        using Hypernetwork loaded = Hypernetwork.Load(new MemoryStream(older));
         (float[] conditioning, float[] data, _) = ModelFixtures.Batch(spec, rows: 4, distinct: 2, seed: 2);
         var expected = new float[4 * spec.OutputSize];
         var actual = new float[4 * spec.OutputSize];
@@ -77,6 +80,7 @@ public class HypernetworkStateTests
         Assert.Equal(expected, actual);
         Assert.False(loaded.Spec.NormalizeTrunkOutput);
         Assert.Equal(0f, loaded.Spec.SharedWeightFraction);
+        Assert.Equal(0f, loaded.Spec.SetMetricShrinkage);
     }
 
     [Fact]
