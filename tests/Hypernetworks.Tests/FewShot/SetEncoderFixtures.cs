@@ -2,6 +2,9 @@ using Hypernetworks.Initialization;
 using Hypernetworks.Layers;
 using Hypernetworks.Model;
 using Hypernetworks.Model.Conditioning;
+using Hypernetworks.Tensors;
+using Hypernetworks.Tests.Model;
+using Hypernetworks.Tests.Testing;
 
 namespace Hypernetworks.Tests.FewShot;
 
@@ -62,5 +65,29 @@ internal static class SetEncoderFixtures
         var z = new float[encoder.OutputSize];
         encoder.Forward(set, 1, z);
         return z;
+    }
+
+    /// <summary>
+    /// Every parameter's gradient of a six-row batch of two support sets (labels cycling through the classes) against
+    /// finite differences.
+    /// </summary>
+    public static void CheckGradients(Hypernetwork net)
+    {
+        (float[] conditioning, float[] data, float[] labels) = ModelFixtures.Batch(net.Spec, rows: 6, distinct: 2, seed: 12);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            labels[i] = i % Ways;
+        }
+
+        foreach (Parameter p in net.Parameters)
+        {
+            p.Gradient.Clear();
+        }
+
+        net.ComputeGradients(conditioning, data, labels);
+        foreach (Parameter p in net.Parameters)
+        {
+            GradientCheck.Check(p.Name, p.Value.Span, p.Gradient.Span, () => net.ComputeLoss(conditioning, data, labels), relativeTolerance: 2e-2, absoluteTolerance: 2e-3);
+        }
     }
 }

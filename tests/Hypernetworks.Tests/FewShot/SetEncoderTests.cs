@@ -152,24 +152,9 @@ public class SetEncoderTests
         // A generated-weights budget of one support set's network makes the batch run in slices of one group.
         HypernetworkSpec spec = oneSupportSetPerSlice ? WithMaxGenerated(full, full.TargetParameterCount()) : full;
         using var net = new Hypernetwork(spec, seed: 3);
-        (float[] conditioning, float[] data, float[] labels) = ModelFixtures.Batch(spec, rows: 6, distinct: 2, seed: 12);
-        for (int i = 0; i < labels.Length; i++)
-        {
-            labels[i] = i % Ways;
-        }
-
-        foreach (Parameter p in net.Parameters)
-        {
-            p.Gradient.Clear();
-        }
-
-        net.ComputeGradients(conditioning, data, labels);
 
         Assert.Contains(net.Parameters, p => p.Name.StartsWith("encoder.", StringComparison.Ordinal) == (kind == ConditioningEncoderKind.DeepSets));
-        foreach (Parameter p in net.Parameters)
-        {
-            GradientCheck.Check(p.Name, p.Value.Span, p.Gradient.Span, () => net.ComputeLoss(conditioning, data, labels), relativeTolerance: 2e-2, absoluteTolerance: 2e-3);
-        }
+        CheckGradients(net);
     }
 
     [Fact]
