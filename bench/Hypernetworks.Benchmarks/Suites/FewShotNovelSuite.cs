@@ -95,7 +95,12 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
         {
             // Fitted to the meta-training classes' own rows (not their rotations), as the trainer does.
             int[] metaTrainRows = [.. Enumerable.Range(0, trainLabels.Length).Where(r => MetaTrainClasses.Contains(trainLabels[r]))];
-            float[] rows = [.. metaTrainRows.SelectMany(r => trainImages.AsSpan(r * Pixels, Pixels).ToArray())];
+            var rows = new float[metaTrainRows.Length * Pixels];
+            for (int i = 0; i < metaTrainRows.Length; i++)
+            {
+                trainImages.AsSpan(metaTrainRows[i] * Pixels, Pixels).CopyTo(rows.AsSpan(i * Pixels, Pixels));
+            }
+
             net.FitSetMetric(rows, [.. metaTrainRows.Select(r => trainRowClasses[r])]);
             Print(shots, $"{encoderName}-untrained", test.Accuracies(net), Stopwatch.GetElapsedTime(start).TotalSeconds);
         }

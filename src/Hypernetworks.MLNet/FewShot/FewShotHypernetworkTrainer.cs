@@ -10,7 +10,9 @@ namespace Hypernetworks.MLNet;
 /// <summary>
 /// Meta-trains a few-shot hypernetwork on a labelled data view: every step draws episodes (N classes of the data, K
 /// support and Q query rows each, labels 0 … N − 1 in a random order), encodes each episode's support set, generates
-/// a classifier from it and trains on the queries. The fitted <see cref="FewShotHypernetworkTransformer"/> is then
+/// a classifier from it and trains on the queries. With the DeepSets encoder and a linear target (the defaults), Fit
+/// first fits a metric to the data's classes in closed form, and each generated classifier starts as the nearest
+/// class prototype in that metric (see <see cref="Options.MetricShrinkage"/>). The fitted <see cref="FewShotHypernetworkTransformer"/> is then
 /// adapted to new classes with <see cref="FewShotHypernetworkTransformer.Adapt"/>, with no gradient step.
 /// </summary>
 public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHypernetworkTransformer>
@@ -42,6 +44,11 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         CheckOptions(_options);
         LabelledExamples examples = LabelledExamples.Read(input, _options.FeatureColumnName, _options.LabelColumnName, null, LabelledExamples.TrainingData, _options.CancellationToken);
         int[] classes = [.. examples.Labels.Distinct().Order()];
+        if (UsesPrototypePath(_options) && examples.FeatureSize > HypernetworkSpec.MaxMetricWidth)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Options.MetricShrinkage), $"Feature column '{_options.FeatureColumnName}' has {examples.FeatureSize} values; the DeepSets prototype path (FewShotHypernetworkTrainer.Options.MetricShrinkage {_options.MetricShrinkage}) fits a metric of features², so it takes at most {HypernetworkSpec.MaxMetricWidth}. Reduce the features first (for example with mlContext.Transforms.ProjectToPrincipalComponents) or set MetricShrinkage to 0.");
+        }
+
         if (_options.Augmentations != ImageAugmentations.None && (long)_options.ImageWidth * _options.ImageWidth != examples.FeatureSize)
         {
             throw new ArgumentOutOfRangeException(nameof(Options.ImageWidth), $"FewShotHypernetworkTrainer.Options.ImageWidth is {_options.ImageWidth}; the augmentations transform square images, so its square must be the {examples.FeatureSize} values of feature column '{_options.FeatureColumnName}'.");
@@ -115,6 +122,7 @@ public sealed partial class FewShotHypernetworkTrainer : IEstimator<FewShotHyper
         Require(options.Augmentations == ImageAugmentations.None || options.ImageWidth > 0, nameof(Options.ImageWidth), $"is {options.ImageWidth}; the augmentations need the side of the square images");
         Require(options.SharedWeightFraction is >= 0f and < 1f, nameof(Options.SharedWeightFraction), $"is {options.SharedWeightFraction}; it must be in [0, 1)");
         Require(float.IsFinite(options.MetricShrinkage) && options.MetricShrinkage >= 0, nameof(Options.MetricShrinkage), $"is {options.MetricShrinkage}; it must be 0 (off) or positive");
+        Require(!UsesPrototypePath(options) || options.SharedWeightFraction == 0, nameof(Options.SharedWeightFraction), $"is {options.SharedWeightFraction}, but the DeepSets prototype path (MetricShrinkage {options.MetricShrinkage} with a linear target) starts every row at its class's prototype, with nothing shared; leave it 0 or set MetricShrinkage to 0");
         Require(!UsesPrototypePath(options) || options.HiddenSizes is null || options.HiddenSizes.Count == 0, nameof(Options.HiddenSizes), $"has {options.HiddenSizes?.Count} entries, but the DeepSets prototype path (MetricShrinkage {options.MetricShrinkage} with a linear target) has its own class-wise generator; leave it null or set MetricShrinkage to 0");
     }
 

@@ -272,12 +272,7 @@ public sealed partial class HypernetworkTransformer : ITransformer, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var copy = new Hypernetwork(Model.Spec);
-            for (int i = 0; i < Model.Parameters.Count; i++)
-            {
-                Model.Parameters[i].Value.Span.CopyTo(copy.Parameters[i].Value.Span);
-            }
-
-            Model.ChunkScale?.CopyTo(copy.ChunkScale!, 0);
+            Model.CopyStateTo(copy);
             return copy;
         }
     }

@@ -271,7 +271,7 @@ public sealed partial class Hypernetwork : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_metric is null)
         {
-            throw new InvalidOperationException($"FitSetMetric needs the DeepSets prototype path (HypernetworkSpec.SetMetricShrinkage > 0); this hypernetwork's encoder is {Spec.Encoder} with SetMetricShrinkage {Spec.SetMetricShrinkage}.");
+            throw new InvalidOperationException($"{nameof(FitSetMetric)} needs the DeepSets prototype path ({nameof(HypernetworkSpec)}.{nameof(HypernetworkSpec.SetMetricShrinkage)} > 0); this hypernetwork's encoder is {Spec.Encoder} with {nameof(HypernetworkSpec.SetMetricShrinkage)} {Spec.SetMetricShrinkage}.");
         }
 
         InputChecks.Width(examples.Length, classes.Length, Spec.InputSize, nameof(examples), "example values");
@@ -281,6 +281,26 @@ public sealed partial class Hypernetwork : IDisposable
 
     /// <summary>The prototype path's metric (μ, then T), or null without it: state that is not a parameter.</summary>
     internal SetMetric? Metric => _metric;
+
+    /// <summary>
+    /// Copies every learned value into <paramref name="target"/>, a hypernetwork of the same spec (or one whose
+    /// embedding table is larger, whose extra rows keep their values): the parameters and the state that is not a
+    /// parameter (the chunked generator's scale, the prototype path's metric).
+    /// </summary>
+    internal void CopyStateTo(Hypernetwork target)
+    {
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            _parameters[i].Value.Span.CopyTo(target._parameters[i].Value.Span);
+        }
+
+        ChunkScale?.CopyTo(target.ChunkScale!, 0);
+        if (_metric is not null)
+        {
+            _metric.Mean.CopyTo(target._metric!.Mean, 0);
+            _metric.Transform.CopyTo(target._metric.Transform, 0);
+        }
+    }
 
     private static ConditioningEncoder CreateEncoder(HypernetworkSpec spec, ConditioningEncoder? encoder, SetMetric? metric)
     {

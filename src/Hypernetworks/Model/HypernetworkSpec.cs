@@ -108,6 +108,9 @@ public sealed class HypernetworkSpec
     /// </summary>
     public float SetMetricShrinkage { get; init; }
 
+    /// <summary>The widest input the prototype path's metric takes (its T is InputSize² floats: 256 MB at this width).</summary>
+    public const int MaxMetricWidth = 8192;
+
     /// <summary>Whether the DeepSets prototype path is on (<see cref="SetMetricShrinkage"/> above 0).</summary>
     public bool HasPrototypePath => Encoder == ConditioningEncoderKind.DeepSets && SetMetricShrinkage > 0;
 
@@ -222,7 +225,10 @@ public sealed class HypernetworkSpec
         {
             Require(Encoder == ConditioningEncoderKind.DeepSets, nameof(SetMetricShrinkage), $"is {SetMetricShrinkage}, but the prototype path is the DeepSets encoder's and the encoder is {Encoder}; set it to 0");
             Require(TargetLayerSizes.Count == 1, nameof(TargetLayerSizes), $"has {TargetLayerSizes.Count} layers; the DeepSets prototype path (SetMetricShrinkage > 0) generates a linear classifier, one layer");
-            Require(Generator == GeneratorKind.SharedTrunk && HiddenSizes.Count == 0, nameof(HiddenSizes), $"has {HiddenSizes.Count} entries with generator {Generator}; the DeepSets prototype path (SetMetricShrinkage > 0) has its own class-wise generator, so keep SharedTrunk with no hidden layers");
+            Require(InputSize <= MaxMetricWidth, nameof(InputSize), $"is {InputSize}; the DeepSets prototype path's metric holds InputSize² values, so it takes at most {MaxMetricWidth} features (reduce them first, for example to principal components, or set SetMetricShrinkage to 0)");
+            Require(Generator == GeneratorKind.SharedTrunk, nameof(Generator), $"is {Generator}; the DeepSets prototype path (SetMetricShrinkage > 0) has its own class-wise generator, so leave it SharedTrunk");
+            Require(HiddenSizes.Count == 0, nameof(HiddenSizes), $"has {HiddenSizes.Count} entries; the DeepSets prototype path (SetMetricShrinkage > 0) has its own class-wise generator, with no hidden layers");
+            Require(SharedWeightFraction == 0, nameof(SharedWeightFraction), $"is {SharedWeightFraction}; the DeepSets prototype path (SetMetricShrinkage > 0) starts every row at its class's prototype, with nothing shared to initialise");
         }
     }
 

@@ -66,6 +66,7 @@ public sealed class FewShotPrototypePathTests
     [InlineData("HiddenSizes")]
     [InlineData("MetricShrinkage")]
     [InlineData("LearningRate")]
+    [InlineData("SharedWeightFraction")]
     public void Options_RejectWhatThePrototypePathCannotUse(string option)
     {
         var mlContext = new MLContext(seed: 1);
@@ -78,6 +79,9 @@ public sealed class FewShotPrototypePathTests
             case "MetricShrinkage":
                 options.MetricShrinkage = -1f;
                 break;
+            case "SharedWeightFraction":
+                options.SharedWeightFraction = 0.5f;
+                break;
             default:
                 options.LearningRate = 0f;
                 break;
@@ -87,6 +91,21 @@ public sealed class FewShotPrototypePathTests
 
         Assert.Equal(option, error.ParamName);
         Assert.Contains($"Options.{option}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForFeaturesTooWideForTheMetric()
+    {
+        var mlContext = new MLContext(seed: 1);
+        int width = Hypernetworks.Model.HypernetworkSpec.MaxMetricWidth + 1;
+        var rows = Enumerable.Range(0, 12).Select(i => new WideRow { Class = $"c{i % 6}", Features = new float[width] }).ToArray();
+        IDataView data = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(WideRow.Class)).Fit(mlContext.Data.LoadFromEnumerable(rows)).Transform(mlContext.Data.LoadFromEnumerable(rows));
+        var trainer = mlContext.MulticlassClassification.Trainers.FewShotHypernetwork(new FewShotHypernetworkTrainer.Options { Shots = 1, Queries = 1, Steps = 1 });
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(data));
+
+        Assert.Equal(nameof(FewShotHypernetworkTrainer.Options.MetricShrinkage), error.ParamName);
+        Assert.Contains($"has {width} values", error.Message, StringComparison.Ordinal);
     }
 
     private static float[][] Scores(MLContext mlContext, ITransformer model, IDataView rows)
@@ -100,4 +119,15 @@ public sealed class FewShotPrototypePathTests
         BlobRow[] rows = [.. mlContext.Data.CreateEnumerable<BlobRow>(queries, reuseRowObject: false)];
         return rows.Count(r => prototypes.MinBy(p => System.Numerics.Tensors.TensorPrimitives.Distance(p.Value, r.Features)).Key == r.Class) / (double)rows.Length;
     }
+}
+
+/// <summary>A row with more features than the prototype path's metric takes.</summary>
+public sealed class WideRow
+{
+    /// <summary>The class name.</summary>
+    public string Class { get; set; } = "";
+
+    /// <summary>The features.</summary>
+    [Microsoft.ML.Data.VectorType(Hypernetworks.Model.HypernetworkSpec.MaxMetricWidth + 1)]
+    public float[] Features { get; set; } = [];
 }

@@ -248,6 +248,87 @@ public class PrototypePathTests
     }
 
     [Fact]
+    public void FitSetMetric_LeavesTheMetricAsItWasWhenCancelled()
+    {
+        using var net = new Hypernetwork(Spec(), seed: 1);
+        (float[] rows, int[] classes) = LabelledRows(seed: 3, perClass: 20);
+        net.FitSetMetric(rows, classes);
+        float[] mean = [.. net.Metric!.Mean];
+        float[] transform = [.. net.Metric.Transform];
+        (float[] others, int[] otherClasses) = LabelledRows(seed: 4, perClass: 20);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => net.FitSetMetric(others, otherClasses, new CancellationToken(canceled: true)));
+
+        Assert.Equal(mean, net.Metric.Mean);
+        Assert.Equal(transform, net.Metric.Transform);
+    }
+
+    [Fact]
+    public void FitSetMetric_ThrowsForValuesWhoseScatterOverflows()
+    {
+        using var net = new Hypernetwork(Spec(), seed: 1);
+        (float[] rows, int[] classes) = LabelledRows(seed: 3, perClass: 20);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] *= 1e20f;
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => net.FitSetMetric(rows, classes));
+
+        Assert.Equal("examples", error.ParamName);
+        Assert.Contains("Scale the features", error.Message, StringComparison.Ordinal);
+        Assert.True(net.Metric!.IsValid());
+    }
+
+    [Fact]
+    public void Load_ThrowsForAMetricThatIsNotFitted()
+    {
+        using var net = new Hypernetwork(Spec(), seed: 1);
+        net.Metric!.Transform.AsSpan().Clear();
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        stream.Position = 0;
+
+        var error = Assert.Throws<Hypernetworks.Model.Persistence.HypernetworkFormatException>(() => Hypernetwork.Load(stream));
+
+        Assert.Contains("encoder.metric.transform", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GeneratorKind.PerLayer, 0f, "Generator")]
+    [InlineData(GeneratorKind.SharedTrunk, 0.5f, "SharedWeightFraction")]
+    public void Spec_RejectsGeneratorOptionsThePrototypePathHasNoUseFor(GeneratorKind generator, float sharedFraction, string option)
+    {
+        HypernetworkSpec good = Spec();
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = good.ConditioningSize, InputSize = good.InputSize, TargetLayerSizes = good.TargetLayerSizes, HiddenSizes = [],
+            Task = good.Task, Encoder = good.Encoder, Ways = Ways, Shots = Shots, SetHiddenSizes = good.SetHiddenSizes, SetEmbeddingSize = good.SetEmbeddingSize,
+            SetMetricShrinkage = Shrinkage, Generator = generator, SharedWeightFraction = sharedFraction,
+        };
+
+        var error = Assert.Throws<ArgumentException>(spec.Validate);
+
+        Assert.Equal(option, error.ParamName);
+    }
+
+    [Fact]
+    public void Spec_RejectsAnInputTooWideForTheMetric()
+    {
+        const int Width = HypernetworkSpec.MaxMetricWidth + 1;
+        var spec = new HypernetworkSpec
+        {
+            ConditioningSize = Ways * Shots * Width, InputSize = Width, TargetLayerSizes = [(Width, Ways)], HiddenSizes = [],
+            Task = HypernetworkTask.MulticlassClassification, Encoder = ConditioningEncoderKind.DeepSets, Ways = Ways, Shots = Shots, SetMetricShrinkage = 1f,
+        };
+
+        var error = Assert.Throws<ArgumentException>(spec.Validate);
+
+        Assert.Equal(nameof(HypernetworkSpec.InputSize), error.ParamName);
+        Assert.Contains($"at most {HypernetworkSpec.MaxMetricWidth} features", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EpisodicTrainingStep_AllocatesNothingWhenWarm()
     {
         HypernetworkSpec spec = Spec();

@@ -14,8 +14,8 @@ namespace Hypernetworks.Model.Conditioning;
 /// each class's p_c beside the mean of all classes' p (the set's context) through a ReLU layer and a linear layer,
 /// and z is ρ's outputs in label order, [Ways × <see cref="EmbeddingSize"/>]. Averaging makes z invariant to the
 /// order of a class's examples and to their number; permuting the labels permutes z's blocks and changes the
-/// label inputs of φ, so the generated classifier can follow the labels. With a <see cref="SetMetric"/> (the
-/// prototype path, <see cref="HypernetworkSpec.SetMetricShrinkage"/>), φ reads each example in the metric,
+/// label inputs of φ, so the generated classifier can follow the labels. With the prototype path
+/// (<see cref="HypernetworkSpec.SetMetricShrinkage"/>, fitted by <see cref="Hypernetwork.FitSetMetric"/>), φ reads each example in the metric,
 /// u = T·(x − μ) at unit length, and each class's block of z is ρ's output followed by the class prototype p̂_c, the
 /// unit-length mean of its examples' u, for the prototype generator to build the classifier from.
 /// </summary>
@@ -103,7 +103,8 @@ public sealed class DeepSetsEncoder : SetEncoder
         ReadOnlySpan<float> gradRho = gradEncoded[..(slots * EmbeddingSize)];
         if (_metric is not null)
         {
-            // The prototypes have no parameters behind them: only ρ's part of each block carries a gradient back.
+            // The prototypes have no parameters behind them: only ρ's part of each block carries a gradient back. ρ's
+            // output buffer is free to hold it: ρ's backward reads only its input.
             Span<float> gathered = _rhoOutput.Span(slots * EmbeddingSize);
             for (int slot = 0; slot < slots; slot++)
             {
@@ -267,10 +268,10 @@ public sealed class DeepSetsEncoder : SetEncoder
         _gradRhoHidden.Reserve((long)slots * EmbeddingSize);
         _gradRhoInput.Reserve((long)slots * 2 * pooled);
         _gradPhiOutput.Reserve((long)examples * pooled);
-        _rhoOutput.Reserve((long)slots * EmbeddingSize);
         if (_metric is not null)
         {
-            _centred.Reserve((long)Math.Max(examples, slots) * ExampleSize);
+            _rhoOutput.Reserve((long)slots * EmbeddingSize);
+            _centred.Reserve((long)examples * ExampleSize);
             _metricExamples.Reserve((long)examples * ExampleSize);
         }
     }

@@ -1,5 +1,3 @@
-using Hypernetworks.Tensors;
-
 namespace Hypernetworks.Model.Continual;
 
 /// <summary>Growing a hypernetwork's task-embedding table while keeping everything it has learned.</summary>
@@ -25,13 +23,7 @@ public static class TaskTable
         }
 
         var grown = new Hypernetwork(network.Spec.WithEmbeddingCount(keyCount), seed);
-        for (int i = 0; i < network.Parameters.Count; i++)
-        {
-            Parameter from = network.Parameters[i];
-            from.Value.Span.CopyTo(grown.Parameters[i].Value.Span);
-        }
-
-        network.ChunkScale?.CopyTo(grown.ChunkScale!, 0);
+        network.CopyStateTo(grown);
         return grown;
     }
 }

@@ -84,13 +84,20 @@ internal sealed class SetMetric
             }
         }
 
+        // μ and T are computed aside and copied in at the end, so a cancelled or failed fit leaves the metric as it was.
+        var fittedMean = new float[Width];
         for (int j = 0; j < Width; j++)
         {
-            Mean[j] = (float)(mean[j] / count);
+            fittedMean[j] = (float)(mean[j] / count);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         double[] scatter = WithinClassScatter(examples, classes, slotOf, classMeans);
+        if (!scatter.All(double.IsFinite))
+        {
+            throw new ArgumentException("The examples' within-class scatter overflows: their values are too large for the metric's sums. Scale the features (for example to [0, 1]) first.", nameof(examples));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         double lambda = 0;
         for (int j = 0; j < Width; j++)
@@ -104,24 +111,53 @@ internal sealed class SetMetric
             scatter[(j * Width) + j] += lambda;
         }
 
-        double[] inverse = InverseCholeskyFactor(scatter, Width);
+        double[] inverse = InverseCholeskyFactor(scatter, Width, cancellationToken);
+        var fittedTransform = new float[inverse.Length];
         for (int k = 0; k < inverse.Length; k++)
         {
-            Transform[k] = (float)inverse[k];
+            fittedTransform[k] = (float)inverse[k];
         }
 
-        NormalizeScale(examples, count);
+        float scale = MeanNormInverse(examples, count, fittedMean, fittedTransform);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(fittedTransform, scale, fittedTransform);
+        fittedMean.CopyTo(Mean, 0);
+        fittedTransform.CopyTo(Transform, 0);
+    }
+
+    /// <summary>Whether T is a fitted (or the identity) metric: lower triangular with a positive, finite diagonal.</summary>
+    public bool IsValid()
+    {
+        for (int i = 0; i < Width; i++)
+        {
+            float diagonal = Transform[(i * Width) + i];
+            if (!(diagonal > 0) || !float.IsFinite(diagonal))
+            {
+                return false;
+            }
+
+            for (int j = i + 1; j < Width; j++)
+            {
+                if (Transform[(i * Width) + j] != 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>u[count, Width] = T·(x − μ) for the rows of <paramref name="examples"/>.</summary>
-    public void Apply(ReadOnlySpan<float> examples, int count, Span<float> centred, Span<float> u)
+    public void Apply(ReadOnlySpan<float> examples, int count, Span<float> centred, Span<float> u) => Apply(examples, count, Mean, Transform, centred, u);
+
+    private void Apply(ReadOnlySpan<float> examples, int count, float[] mean, float[] transform, Span<float> centred, Span<float> u)
     {
         for (int i = 0; i < count; i++)
         {
-            System.Numerics.Tensors.TensorPrimitives.Subtract(examples.Slice(i * Width, Width), Mean, centred.Slice(i * Width, Width));
+            System.Numerics.Tensors.TensorPrimitives.Subtract(examples.Slice(i * Width, Width), mean, centred.Slice(i * Width, Width));
         }
 
-        Gemm.Multiply(false, true, count, Width, Width, 1f, centred, Width, Transform, Width, 0f, u, Width);
+        Gemm.Multiply(false, true, count, Width, Width, 1f, centred, Width, transform, Width, 0f, u, Width);
     }
 
     /// <summary>Σ_w [Width, Width] in double: Σ over examples of (x − m_class)(x − m_class)ᵀ / count, by GEMM over blocks of rows.</summary>
@@ -162,14 +198,20 @@ internal sealed class SetMetric
     }
 
     /// <summary>L⁻¹ for the Cholesky factor L of the symmetric positive definite <paramref name="a"/> (LLᵀ = a); a is overwritten.</summary>
-    private static double[] InverseCholeskyFactor(double[] a, int n)
+    private static double[] InverseCholeskyFactor(double[] a, int n, CancellationToken cancellationToken)
     {
         for (int j = 0; j < n; j++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double diagonal = a[(j * n) + j];
             for (int k = 0; k < j; k++)
             {
                 diagonal -= a[(j * n) + k] * a[(j * n) + k];
+            }
+
+            if (!(diagonal > 0) || !double.IsFinite(diagonal))
+            {
+                throw new ArgumentException($"The examples' shrunk within-class scatter is not positive definite (pivot {j} is {diagonal}): the features' scale is too far from 1 for the metric. Scale them (for example to [0, 1]) first.", "examples");
             }
 
             double pivot = Math.Sqrt(diagonal);
@@ -186,31 +228,38 @@ internal sealed class SetMetric
             }
         }
 
-        // Forward substitution of L·X = I, column by column; X is lower triangular too.
+        // X = L⁻¹ row by row: row i of L·X = I gives X_i = (e_i − Σ_{k<i} L_ik·X_k) / L_ii, reading earlier rows in order.
         var inverse = new double[n * n];
-        for (int column = 0; column < n; column++)
+        for (int i = 0; i < n; i++)
         {
-            for (int i = column; i < n; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            Span<double> row = inverse.AsSpan(i * n, i + 1);
+            row[i] = 1;
+            for (int k = 0; k < i; k++)
             {
-                double sum = i == column ? 1 : 0;
-                for (int k = column; k < i; k++)
+                double factor = a[(i * n) + k];
+                ReadOnlySpan<double> earlier = inverse.AsSpan(k * n, k + 1);
+                for (int c = 0; c <= k; c++)
                 {
-                    sum -= a[(i * n) + k] * inverse[(k * n) + column];
+                    row[c] -= factor * earlier[c];
                 }
+            }
 
-                inverse[(i * n) + column] = sum / a[(i * n) + i];
+            double diagonal = a[(i * n) + i];
+            for (int c = 0; c <= i; c++)
+            {
+                row[c] /= diagonal;
             }
         }
 
         return inverse;
     }
 
-    private void NormalizeScale(ReadOnlySpan<float> examples, int count)
+    /// <summary>1 / the mean ‖T·(x − μ)‖ over up to 2,048 evenly spread examples (1 if they all sit at μ).</summary>
+    private float MeanNormInverse(ReadOnlySpan<float> examples, int count, float[] mean, float[] transform)
     {
         const int Sample = 2048;
         int rows = Math.Min(count, Sample);
-        var centred = new float[rows * Width];
-        var u = new float[rows * Width];
         int stride = count / rows;
         var picked = new float[rows * Width];
         for (int i = 0; i < rows; i++)
@@ -218,14 +267,14 @@ internal sealed class SetMetric
             examples.Slice(i * stride * Width, Width).CopyTo(picked.AsSpan(i * Width, Width));
         }
 
-        Apply(picked, rows, centred, u);
+        var u = new float[rows * Width];
+        Apply(picked, rows, mean, transform, new float[rows * Width], u);
         double norms = 0;
         for (int i = 0; i < rows; i++)
         {
             norms += System.Numerics.Tensors.TensorPrimitives.Norm(u.AsSpan(i * Width, Width));
         }
 
-        float scale = norms > 0 ? (float)(rows / norms) : 1f;
-        System.Numerics.Tensors.TensorPrimitives.Multiply(Transform, scale, Transform);
+        return norms > 0 ? (float)(rows / norms) : 1f;
     }
 }

@@ -75,6 +75,11 @@ public static class HypernetworkState
             try
             {
                 ReadTensors(reader, network);
+                if (network.Metric is { } metric && !metric.IsValid())
+                {
+                    throw new HypernetworkFormatException("Tensor 'encoder.metric.transform' is not a fitted metric: it must be lower triangular with a positive diagonal.");
+                }
+
                 return network;
             }
             catch
