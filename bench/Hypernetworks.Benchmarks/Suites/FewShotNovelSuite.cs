@@ -28,7 +28,7 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
 
     public string Name => "fewshot-novel";
 
-    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none for deepsets, 128,128 for the others) --lr R (default 1e-5 on the DeepSets prototype path, else 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --metric S (DeepSets prototype path's metric shrinkage; default the trainer's, 0 turns the path off) --seed N";
+    public string Description => "5-way K-shot on Fashion-MNIST classes never seen in meta-training, 600 test episodes, beside nearest-prototype in pixel space: --shots K --encoder prototypes|deepsets|mean --iters N (default 2000) --hidden W,W (generator hidden sizes; default none for deepsets, 128,128 for the others) --lr R (default 1e-5 on the DeepSets prototype path, else 1e-4) --wd D (Adam L2 weight decay; default 0) --target-hidden H (0, the default, for a linear target 784-5) --shared F (SharedWeightFraction; default 0) --set-hidden W,W (DeepSets φ; default 256,128) --set-embedding E (DeepSets ρ width per class; default 32) --augment rotations|flips|both|none (default both) --metric S (DeepSets prototype path's metric shrinkage; default the trainer's, 0 turns the path off) --untrained yes (also print the prototype path's accuracy before meta-training, as encoder deepsets-untrained) --seed N";
 
     public void Run(BenchmarkOptions options)
     {
@@ -102,7 +102,10 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             }
 
             net.FitSetMetric(rows, [.. metaTrainRows.Select(r => trainRowClasses[r])]);
-            Print(shots, $"{encoderName}-untrained", test.Accuracies(net), Stopwatch.GetElapsedTime(start).TotalSeconds);
+            if (options.GetString("untrained", "no") == "yes")
+            {
+                Print(shots, $"{encoderName}-untrained", test.Accuracies(net), Stopwatch.GetElapsedTime(start).TotalSeconds);
+            }
         }
 
         var loop = new TrainingLoop(new TrainingOptions { Epochs = Math.Max(1, iters / trainEpisodes.BatchesPerEpoch), BatchSize = trainEpisodes.BatchRows, LearningRate = learningRate, WeightDecay = weightDecay, Seed = (ulong)seed });
