@@ -90,4 +90,21 @@ internal static class SetEncoderFixtures
             GradientCheck.Check(p.Name, p.Value.Span, p.Gradient.Span, () => net.ComputeLoss(conditioning, data, labels), relativeTolerance: 2e-2, absoluteTolerance: 2e-3);
         }
     }
+
+    /// <summary>Saves and loads <paramref name="net"/>, asserting the loaded copy gives the same outputs on a small batch.</summary>
+    public static Hypernetwork RoundTrip(Hypernetwork net)
+    {
+        (float[] conditioning, float[] data, _) = ModelFixtures.Batch(net.Spec, rows: 4, distinct: 2, seed: 2);
+        var expected = new float[4 * net.OutputSize];
+        net.Forward(conditioning, data, expected);
+        using var stream = new MemoryStream();
+        net.Save(stream);
+        stream.Position = 0;
+
+        Hypernetwork loaded = Hypernetwork.Load(stream);
+        var actual = new float[expected.Length];
+        loaded.Forward(conditioning, data, actual);
+        Assert.Equal(expected, actual);
+        return loaded;
+    }
 }
