@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics.Tensors;
 using Hypernetworks.Benchmarks.Suites;
 using Hypernetworks.MLNet;
 using Hypernetworks.Model.FewShot;
@@ -127,32 +126,19 @@ public static class FewShotSample
         return mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(FashionImageRow.Class)).Fit(view).Transform(view);
     }
 
+    /// <summary>Nearest prototype in pixel space; <paramref name="supportRows"/> lists the novel classes in order, the same number of rows each.</summary>
     private static double PixelPrototypeAccuracy(float[] images, byte[] labels, int[] supportRows, int[] queryRows)
     {
-        var prototypes = new float[NovelClasses.Length][];
-        for (int c = 0; c < NovelClasses.Length; c++)
+        const int Pixels = FashionMnist.Pixels;
+        var support = new float[supportRows.Length * Pixels];
+        for (int i = 0; i < supportRows.Length; i++)
         {
-            prototypes[c] = new float[FashionMnist.Pixels];
-            int[] members = [.. supportRows.Where(r => labels[r] == NovelClasses[c])];
-            foreach (int r in members)
-            {
-                TensorPrimitives.Add(prototypes[c], images.AsSpan(r * FashionMnist.Pixels, FashionMnist.Pixels), prototypes[c]);
-            }
-
-            TensorPrimitives.Multiply(prototypes[c], 1f / members.Length, prototypes[c]);
+            images.AsSpan(supportRows[i] * Pixels, Pixels).CopyTo(support.AsSpan(i * Pixels, Pixels));
         }
 
-        int correct = queryRows.Count(r =>
-        {
-            ReadOnlySpan<float> x = images.AsSpan(r * FashionMnist.Pixels, FashionMnist.Pixels);
-            int best = 0;
-            for (int c = 1; c < prototypes.Length; c++)
-            {
-                best = TensorPrimitives.Distance(prototypes[c], x) < TensorPrimitives.Distance(prototypes[best], x) ? c : best;
-            }
-
-            return NovelClasses[best] == labels[r];
-        });
+        var prototypes = new float[NovelClasses.Length * Pixels];
+        NearestPrototype.Means(support, supportRows.Length / NovelClasses.Length, Pixels, prototypes);
+        int correct = queryRows.Count(r => NovelClasses[NearestPrototype.Classify(prototypes, images.AsSpan(r * Pixels, Pixels))] == labels[r]);
         return (double)correct / queryRows.Length;
     }
 

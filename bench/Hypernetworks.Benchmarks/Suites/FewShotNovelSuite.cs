@@ -131,12 +131,12 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
                 test.Sampler.CopyExample(episode.Support[s], episode.Classes[s / shots], support.AsSpan(s * Pixels, Pixels));
             }
 
-            PixelPrototypes(support, shots, prototypes);
+            NearestPrototype.Means(support, shots, Pixels, prototypes);
             int correct = 0;
             for (int q = 0; q < episode.Queries.Length; q++)
             {
                 test.Sampler.CopyExample(episode.Queries[q], episode.Classes[q / Queries], query);
-                correct += NearestPrototype(prototypes, query) == q / Queries ? 1 : 0;
+                correct += NearestPrototype.Classify(prototypes, query) == q / Queries ? 1 : 0;
             }
 
             accuracies[e] = (double)correct / episode.Queries.Length;
@@ -158,34 +158,6 @@ internal sealed class FewShotNovelSuite : IBenchmarkSuite
             ci95 = Math.Round(1.96 * std / Math.Sqrt(accuracies.Length), 4),
             train_s = Math.Round(trainSeconds, 1),
         }));
-    }
-
-    private static void PixelPrototypes(ReadOnlySpan<float> support, int shots, Span<float> prototypes)
-    {
-        prototypes.Clear();
-        for (int s = 0; s < Ways * shots; s++)
-        {
-            Span<float> prototype = prototypes.Slice(s / shots * Pixels, Pixels);
-            System.Numerics.Tensors.TensorPrimitives.Add(prototype, support.Slice(s * Pixels, Pixels), prototype);
-        }
-
-        System.Numerics.Tensors.TensorPrimitives.Multiply(prototypes, 1f / shots, prototypes);
-    }
-
-    private static int NearestPrototype(ReadOnlySpan<float> prototypes, ReadOnlySpan<float> x)
-    {
-        int best = 0;
-        float bestDistance = float.MaxValue;
-        for (int c = 0; c < Ways; c++)
-        {
-            float distance = System.Numerics.Tensors.TensorPrimitives.Distance(prototypes.Slice(c * Pixels, Pixels), x);
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (c, distance);
-            }
-        }
-
-        return best;
     }
 
     private sealed class StderrProgress(string suite) : IProgress<TrainingProgress>

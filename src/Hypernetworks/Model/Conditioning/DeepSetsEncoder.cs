@@ -34,6 +34,7 @@ public sealed class DeepSetsEncoder : SetEncoder
     private readonly Workspace _centred = new();
     private readonly Workspace _metricExamples = new();
     private readonly Workspace _rhoOutput = new();
+    private readonly Workspace _prototypes = new();
     private readonly SetMetric? _metric;
     private SupportSets? _lastSets;
 
@@ -217,7 +218,7 @@ public sealed class DeepSetsEncoder : SetEncoder
         int slots = sets.Counts.Length;
         Span<float> rho = _rhoOutput.Span(slots * EmbeddingSize);
         _rhoOut.Forward(hidden, slots, rho);
-        Span<float> prototypes = _centred.Span(slots * ExampleSize);
+        Span<float> prototypes = _prototypes.Span(slots * ExampleSize);
         SlotMeans.Compute(metricExamples, ExampleSize, sets, prototypes);
         for (int slot = 0; slot < slots; slot++)
         {
@@ -248,7 +249,7 @@ public sealed class DeepSetsEncoder : SetEncoder
             _phi.Dispose();
             _rhoHidden.Dispose();
             _rhoOut.Dispose();
-            foreach (Workspace w in new[] { _phiInput, _pooled, _rhoInput, _gradRhoHidden, _gradRhoInput, _gradPhiOutput, _centred, _metricExamples, _rhoOutput })
+            foreach (Workspace w in new[] { _phiInput, _pooled, _rhoInput, _gradRhoHidden, _gradRhoInput, _gradPhiOutput, _centred, _metricExamples, _rhoOutput, _prototypes })
             {
                 w.Dispose();
             }
@@ -273,6 +274,7 @@ public sealed class DeepSetsEncoder : SetEncoder
             _rhoOutput.Reserve((long)slots * EmbeddingSize);
             _centred.Reserve((long)examples * ExampleSize);
             _metricExamples.Reserve((long)examples * ExampleSize);
+            _prototypes.Reserve((long)slots * ExampleSize);
         }
     }
 }
